@@ -1,0 +1,41 @@
+"""The kit's one error family.
+
+Every error a learner, instructor or facilitator can meet is an :class:`AllyshipError`.
+Each also subclasses the builtin it resembles, so callers that catch ``ValueError`` or
+``LookupError`` keep working. The library raises; only the command line turns an error into
+a one-line message and an exit status.
+"""
+
+from __future__ import annotations
+
+
+class AllyshipError(Exception):
+    """Base class: something the person in front of the course can act on."""
+
+
+class DamagedResponsesError(AllyshipError, ValueError):
+    """``responses.json`` could not be read as the course's answers."""
+
+
+class InvalidResponseError(AllyshipError, ValueError):
+    """A value of the wrong shape was offered to the store (not text, nor a list of texts)."""
+
+
+class SaveFailedError(AllyshipError, OSError):
+    """An answer could not be written to disk."""
+
+
+class AnswerCheckFailed(AllyshipError, AssertionError):
+    """A graded check did not pass. nbgrader scores a test cell 0 on any AssertionError."""
+
+
+class CourseNotFoundError(AllyshipError, FileNotFoundError):
+    """No course folder (with ``nbgrader_config.py`` and ``source/``) was found."""
+
+
+class UnknownModuleError(AllyshipError, LookupError):
+    """A module name that matches no folder under ``source/``."""
+
+
+class AnswerKeyError(AllyshipError, ValueError):
+    """A source notebook's hidden tests could not be read as an answer key."""

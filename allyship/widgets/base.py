@@ -1,0 +1,95 @@
+"""What every course widget shares: its item id, the store, a status line, guarded callbacks,
+and a plain-text face for nbgrader's autograde.
+
+Under autograde no one sees a widget: the notebook runs headless, and formgrader and the
+feedback page show only text outputs. So while ``NBGRADER_EXECUTION=autograde`` every widget
+renders as plain text (what was asked, what was answered), and that text is what a grader reads.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as W
+from traitlets import Unicode
+
+from ..errors import AllyshipError
+from ..modes import is_autograding
+from ..store import ResponseStore, Value, default_store
+from ..strings import item_label, t
+from ..text import escape
+
+
+def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a widget callback; show any failure in the widget's status line.
+
+    In JupyterLab an exception raised inside a widget callback vanishes into a log the learner
+    never opens, so a failed save would look like a successful one. Here it becomes a sentence
+    next to the control. Nothing is written to stderr (any stderr zeroes an nbgrader cell).
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: Item, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except AllyshipError as exc:
+            self.show_status(str(exc), kind="error")
+        except Exception as exc:  # noqa: BLE001 - a learner must see it, whatever it is
+            self.show_status(t("status.callback_failed", reason=type(exc).__name__), kind="error")
+        return None
+
+    return wrapper
+
+
+class Item(W.VBox):
+    """Base of the course's widgets: one answerable item of a module."""
+
+    item_id = Unicode(help="The item's id, unique within its module: q1, r2, p3 ...")
+    prompt = Unicode(help="The question or prompt, as plain text.")
+    label = Unicode(help="A person's name for the item, e.g. 'Question 3'.")
+
+    def __init__(self, item_id: str, prompt: str, *, store: ResponseStore | None = None):
+        self.store = store if store is not None else default_store()
+        self.status = W.HTML(layout=W.Layout(margin="0 0 0 4px"))
+        self.status.add_class("allyship-status")
+        super().__init__(item_id=item_id, prompt=prompt, label=item_label(item_id))
+        self.add_class("allyship-item")
+        if self.store.notice:
+            self.show_status(self.store.notice, kind="error")
+
+    # -- saving and status ---------------------------------------------------------------
+    def save(self, value: Value | None) -> None:
+        """Write this item's answer to the store; say so in the status line."""
+        self.store.set(self.item_id, value)
+        self.show_status(self.saved_message(value), kind="ok")
+
+    def saved_message(self, value: Value | None) -> str:
+        return t("status.saved") if value not in (None, [], "") else t("status.unanswered")
+
+    def show_status(self, message: str, *, kind: str = "info") -> None:
+        """A status sentence, announced politely to screen readers."""
+        self.status.value = (
+            f'<div role="status" aria-live="polite" class="allyship-{kind}">'
+            f"{escape(message)}</div>"
+        )
+
+    def heading(self, hint_key: str) -> W.HTML:
+        """The prompt, as the item's visible heading, with a one-line hint under it."""
+        box = W.HTML(
+            f'<div class="allyship-prompt"><p><strong>{escape(self.label)}.</strong> '
+            f"{escape(self.prompt)}</p><p><em>{escape(t(hint_key))}</em></p></div>"
+        )
+        box.add_class("allyship-heading")
+        return box
+
+    # -- display ---------------------------------------------------------------------------
+    def plain_text(self) -> str:
+        """What a grader reads for this item in an autograded notebook."""
+        return f"{self.label}: {self.prompt}"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict | None:
+        if is_autograding():
+            return {"text/plain": self.plain_text()}
+        return super()._repr_mimebundle_(**kwargs)
