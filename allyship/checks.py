@@ -81,9 +81,7 @@ def check_written(item_id: str, *, min_words: int = 1, store: ResponseStore | No
     if words == 0:
         raise _fail(t("check.empty_text", label=item_label(item_id)))
     if words < min_words:
-        raise _fail(
-            t("check.too_short", label=item_label(item_id), words=words, minimum=min_words)
-        )
+        raise _fail(t("check.too_short", label=item_label(item_id), words=words, minimum=min_words))
     return None
 
 

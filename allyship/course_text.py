@@ -25,5 +25,6 @@ talk to someone:
 - **9-8-8 Suicide Crisis Helpline** (24 hours, call or text): **9-8-8** ([988.ca](https://988.ca)).
 - Your workplace's employee assistance programme, or a physician health programme.
 
-Sources: [Indigenous Services Canada, mental health and wellness supports](https://isc.gc.ca/eng/1581971225188/1581971250953); [988.ca](https://988.ca).
+Sources: [Indigenous Services Canada, mental health and wellness
+supports](https://isc.gc.ca/eng/1581971225188/1581971250953); [988.ca](https://988.ca).
 """

@@ -34,8 +34,8 @@ CRITERIA: list[tuple[str, list[str]]] = [
         "Reactions and meaning",
         [
             "No reactions noticed, or no meaning drawn.",
-            "Notices a reaction (such as discomfort or defensiveness), which need not be their own, "
-            "and draws some meaning from the situation.",
+            "Notices a reaction (such as discomfort or defensiveness), which need not be "
+            "their own, and draws some meaning from the situation.",
             "Explores what the reaction shows and connects it to the module's ideas about "
             "allyship.",
         ],

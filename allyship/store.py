@@ -20,12 +20,11 @@ import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Union
 
 from .errors import InvalidResponseError, SaveFailedError
 from .strings import item_label, t
 
-Value = Union[str, list]
+Value = str | list
 
 FILENAME = "responses.json"
 #: No real set of answers comes near this; a bigger file is treated as damaged, not loaded.

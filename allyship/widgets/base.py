@@ -56,6 +56,7 @@ class Item(W.VBox):
         self.status.add_class("allyship-status")
         super().__init__(item_id=item_id, prompt=prompt, label=item_label(item_id))
         self.add_class("allyship-item")
+        self.store.load()  # reads the file once; a damaged one sets store.notice
         if self.store.notice:
             self.show_status(self.store.notice, kind="error")
 
@@ -71,8 +72,7 @@ class Item(W.VBox):
     def show_status(self, message: str, *, kind: str = "info") -> None:
         """A status sentence, announced politely to screen readers."""
         self.status.value = (
-            f'<div role="status" aria-live="polite" class="allyship-{kind}">'
-            f"{escape(message)}</div>"
+            f'<div role="status" aria-live="polite" class="allyship-{kind}">{escape(message)}</div>'
         )
 
     def heading(self, hint_key: str) -> W.HTML:

@@ -197,7 +197,9 @@ class Practice(Choice):
             return
         right = {text for text, (ok, _) in self.key.items() if ok}
         lines = [t("feedback.option_yes", option=c, why=self.key[c][1]) for c in chosen]
-        missed = [o for o in self.options if o in right and o not in chosen] if self.multiple else []
+        missed = (
+            [o for o in self.options if o in right and o not in chosen] if self.multiple else []
+        )
         lines += [t("feedback.option_missed", option=o, why=self.key[o][1]) for o in missed]
         if set(chosen) == right:
             verdict, kind = t("feedback.correct"), "correct"

@@ -1,0 +1,51 @@
+# The allyship course. Quick start (README):  `make course`  and  `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+# nbgrader runs `alembic` by name: the environment's bin/ must be on PATH.
+export PATH := $(BIN):$(PATH)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+PORT ?= 8888
+WORKERS ?= 2
+
+.PHONY: setup course test lint release browser-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+exchange:
+	@mkdir -p exchange && chmod 0777 exchange
+
+## Set up the virtual environment, the packages and the JupyterLab/nbgrader extensions.
+setup: $(VENV)/.installed exchange
+	@jupyter labextension list 2>&1 | grep -q "@jupyter/nbgrader" || \
+		{ echo "The nbgrader JupyterLab extensions are missing; reinstall with: rm -rf $(VENV) && make setup"; exit 1; }
+
+## Quick start 1: set up, then launch JupyterLab on the course (SQLite gradebook, exchange/ here).
+course: setup
+	jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.ip=127.0.0.1 --port=$(PORT) \
+		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(ROOT_FLAG)
+
+## Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "Chromium is missing: run 'sudo apt-get install -y chromium' (the browser tests need it)."; exit 1; fi; }
+
+## Quick start 2: set up, then run the whole test suite.
+test: setup browser-deps
+	python -m pytest -n $(WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+lint: setup
+	ruff check allyship tests && ruff format --check allyship tests
+
+## Regenerate release/ from source/ (commit the result; the drift test compares them).
+release: setup
+	@for m in $$(allyship modules); do nbgrader generate_assignment --force "$$m" || exit 1; done
+
+clean:
+	rm -rf $(VENV) gradebook.db exchange submitted autograded feedback test-artifacts

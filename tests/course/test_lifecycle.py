@@ -1,0 +1,202 @@
+"""The spine, end to end with real nbgrader commands and a temporary exchange:
+release -> fetch (as three learners) -> answers through the kit's widgets -> submit -> collect
+-> autograde -> feedback -> export, and formgrader on loopback."""
+
+from __future__ import annotations
+
+import csv
+import os
+import secrets
+import socket
+import subprocess
+import time
+
+import nbformat
+import pytest
+import requests
+from nbgrader.api import Gradebook
+
+from ..helpers import BIN, MODULES, env, give_answers, key, make_course, nbgrader, open_widgets
+
+pytestmark = pytest.mark.slow
+LEARNERS = ("keyed", "untouched", "partly")
+REFLECTION_MARK = "the intake form asked for a status card before anything else"
+
+
+def partly_wrong(answers: dict) -> tuple[dict, list[str]]:
+    """The key with the first two questions answered wrongly, and the reflections written."""
+    questions = sorted(k for k in answers if k.startswith("q"))
+    flipped = questions[:2]
+    given = {}
+    for item, value in answers.items():
+        if item in flipped:
+            given[item] = None  # replaced by a wrong option below, once the options are known
+        elif item.startswith("r"):
+            given[item] = f"In {item}, I noticed {REFLECTION_MARK}, and I asked why."
+        else:
+            given[item] = value
+    return given, flipped
+
+
+def wrong_option(widget, right):
+    if widget.multiple:
+        return [o for o in widget.options if o not in right][:1] or widget.options[:1]
+    return next(o for o in widget.options if o != right)
+
+
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in MODULES],
+)
+def graded(request, tmp_path_factory):
+    """One module taken through the whole flow; returns what the tests inspect."""
+    module = request.param
+    root = tmp_path_factory.mktemp(f"life-{module}")
+    course = make_course(root / "course", [module])
+    nbgrader(course, "generate_assignment", module)
+    nbgrader(course, "release_assignment", module)
+    answers = key(module, course)
+    flipped: list[str] = []
+    for learner in LEARNERS:
+        home = root / learner
+        home.mkdir()
+        # A learner's folder has no course config: name the exchange, as their own config would.
+        exchange = f"--Exchange.root={course / 'exchange'}"
+        nbgrader(course, "fetch_assignment", module, "--course", "allyship", exchange, cwd=home)
+        notebook = home / module / f"{module}.ipynb"
+        widgets = open_widgets(notebook)
+        if learner == "keyed":
+            give_answers(widgets, answers)
+        elif learner == "partly":
+            given, flipped = partly_wrong(answers)
+            for item in flipped:
+                given[item] = wrong_option(widgets[item], answers[item])
+            give_answers(widgets, given)
+        nbgrader(
+            course, "submit", module, "--course", "allyship", f"--student={learner}", exchange,
+            cwd=home,
+        )
+    nbgrader(course, "collect", module)
+    nbgrader(course, "autograde", module)
+    nbgrader(course, "generate_feedback", module)
+    nbgrader(course, "export", f"--to={root / 'grades.csv'}")
+    return {
+        "module": module,
+        "course": course,
+        "root": root,
+        "answers": answers,
+        "flipped": flipped,
+    }
+
+
+def autograded_points(graded, learner):
+    """(score, max) of the autograded test cells for a learner, from the gradebook."""
+    with Gradebook(f"sqlite:///{graded['course'] / 'gradebook.db'}") as gb:
+        nb = gb.find_submission_notebook(graded["module"], graded["module"], learner)
+        auto = [g for g in nb.grades if g.auto_score is not None and not g.needs_manual_grade]
+        per_cell = {g.name: (g.auto_score, g.max_score) for g in auto}
+        return sum(s for s, _ in per_cell.values()), sum(m for _, m in per_cell.values()), per_cell
+
+
+def test_answers_from_the_key_earn_full_autograded_marks(graded):
+    score, maximum, per_cell = autograded_points(graded, "keyed")
+    assert maximum > 0 and score == maximum, per_cell
+
+
+def test_an_untouched_submission_scores_zero_without_a_crash(graded):
+    score, maximum, per_cell = autograded_points(graded, "untouched")
+    assert score == 0 and maximum > 0, per_cell
+    assert len(per_cell) == len([k for k in graded["answers"]])  # every test cell was graded
+
+
+def test_a_partly_wrong_submission_gets_the_exact_partial_score(graded):
+    score, maximum, per_cell = autograded_points(graded, "partly")
+    lost = sum(per_cell[item][1] for item in graded["flipped"])
+    assert lost > 0 and score == maximum - lost, per_cell
+    assert all(per_cell[item][0] == 0 for item in graded["flipped"])
+
+
+def test_reflections_wait_for_a_person(graded):
+    with Gradebook(f"sqlite:///{graded['course'] / 'gradebook.db'}") as gb:
+        nb = gb.find_submission_notebook(graded["module"], graded["module"], "partly")
+        manual = {g.name for g in nb.grades if g.needs_manual_grade}
+    assert manual == {k for k in graded["answers"] if k.startswith("r")}
+
+
+def test_reflections_show_as_text_for_graders_and_in_feedback(graded):
+    module, course = graded["module"], graded["course"]
+    nb = nbformat.read(str(course / "autograded" / "partly" / module / f"{module}.ipynb"), 4)
+    outputs = " ".join(
+        o.get("data", {}).get("text/plain", "") + o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
+    reflections = [k for k in graded["answers"] if k.startswith("r")]
+    for item in reflections:
+        assert f"In {item}, I noticed {REFLECTION_MARK}" in outputs
+    html = (course / "feedback" / "partly" / module / f"{module}.html").read_text()
+    for item in reflections:
+        assert f"In {item}, I noticed {REFLECTION_MARK}" in html
+
+
+def test_export_has_a_row_per_learner(graded):
+    with open(graded["root"] / "grades.csv", newline="") as f:
+        rows = {
+            r["student_id"]: r for r in csv.DictReader(f) if r["assignment"] == graded["module"]
+        }
+    assert set(rows) == set(LEARNERS)
+    for learner in LEARNERS:
+        score, _, _ = autograded_points(graded, learner)
+        assert float(rows[learner]["raw_score"]) == pytest.approx(score)
+    assert float(rows["keyed"]["max_score"]) > float(rows["keyed"]["raw_score"])  # reflections
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_formgrader_opens_on_the_course(graded):
+    if graded["module"] != MODULES[0]:
+        pytest.skip("one formgrader check is enough; it runs on module 01")
+    course, port, token = graded["course"], free_port(), secrets.token_hex(16)
+    server = subprocess.Popen(
+        [
+            str(BIN / "jupyter"),
+            "server",
+            "--ServerApp.ip=127.0.0.1",
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+            "--ServerApp.open_browser=False",
+            "--allow-root",
+            f"--ServerApp.root_dir={course}",
+        ],
+        cwd=course,
+        env=env(ALLYSHIP_EXCHANGE=str(course / "exchange")),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        base, headers = f"http://127.0.0.1:{port}", {"Authorization": f"token {token}"}
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{base}/api/status", headers=headers, timeout=2).ok:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert time.monotonic() < deadline, "jupyter server did not start within 60 s"
+            time.sleep(0.3)
+        page = requests.get(f"{base}/formgrader", headers=headers, timeout=30)
+        assert page.status_code == 200 and "formgrader" in page.text.lower()
+        api = requests.get(f"{base}/formgrader/api/assignments", headers=headers, timeout=30)
+        assignments = {a["name"]: a for a in api.json()}
+        assert assignments[graded["module"]]["num_submissions"] == len(LEARNERS)
+        anonymous = requests.get(f"{base}/formgrader/api/assignments", allow_redirects=False)
+        assert anonymous.status_code in (302, 401, 403)  # nothing without the token
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)

@@ -1,0 +1,58 @@
+"""nbgrader's Validate (the toolbar button runs the same code) names what is still unanswered,
+in plain words, and never reveals whether an answer is right."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from ..helpers import MODULES, REPO, key, nbgrader
+
+pytestmark = pytest.mark.slow
+
+
+def wrong(value, options_hint="a different option"):
+    return ["(an answer the course does not expect)"] if isinstance(value, list) else options_hint
+
+
+@pytest.mark.parametrize(
+    "module", [pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in MODULES]
+)
+def test_validate_names_only_the_unanswered_items(module, tmp_path):
+    work = tmp_path / module
+    shutil.copytree(REPO / "release" / module, work)
+    answers = key(module)
+    questions = sorted(k for k in answers if k.startswith("q"))
+    reflections = sorted(k for k in answers if k.startswith("r"))
+    left_out = {questions[0], reflections[0]}
+    # Everything else is answered, every question WRONGLY: Validate must still be satisfied.
+    given = {k: wrong(v) for k, v in answers.items() if k not in left_out and k.startswith("q")}
+    given |= {r: "A few words of reflection." for r in reflections if r not in left_out}
+    (work / "responses.json").write_text(json.dumps(given), encoding="utf-8")
+
+    out = nbgrader(REPO, "validate", str(work / f"{module}.ipynb"), check=False).stdout
+    text = " ".join(out.split())
+    assert f"VALIDATION FAILED ON {len(left_out)} CELL(S)!" in text
+    q_label = f"Question {int(questions[0][1:])}"
+    r_label = f"Reflection {int(reflections[0][1:])}"
+    assert f"{q_label} has no answer yet. Go back to {q_label}, choose an answer" in text
+    assert f"{r_label} is empty. Write in its box" in text
+    assert "Traceback" not in out and "File " not in out  # the sentence alone, no code frames
+    assert "not the one the course" not in text  # correctness is never revealed
+    for value in answers.values():  # nor is any expected answer
+        for v in value if isinstance(value, list) else [value]:
+            if not v.startswith("Answer-key placeholder"):
+                assert v not in out
+
+
+def test_validate_passes_a_complete_answer_set(tmp_path):
+    module = MODULES[0]
+    work = tmp_path / module
+    shutil.copytree(REPO / "release" / module, work)
+    (work / "responses.json").write_text(json.dumps(key(module)), encoding="utf-8")
+    out = nbgrader(REPO, "validate", str(work / f"{module}.ipynb")).stdout
+    assert "Success! Your notebook passes all the tests." in out
+    assert re.search(r"VALIDATION FAILED", out) is None

@@ -1,0 +1,116 @@
+"""Helpers shared by the tests: the repo's layout, real commands, real kernels."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MODULES = sorted(
+    p.name for p in (REPO / "source").glob("[0-9][0-9]_*") if (p / f"{p.name}.ipynb").is_file()
+)
+
+
+def env(**extra: str) -> dict[str, str]:
+    """The environment for a real command: this interpreter's bin/ first (nbgrader runs
+    ``alembic`` by name), no inherited grading mode."""
+    e = {k: v for k, v in os.environ.items() if not k.startswith("NBGRADER_")}
+    e["PATH"] = f"{BIN}{os.pathsep}{e.get('PATH', '')}"
+    e.update(extra)
+    return e
+
+
+def run(args: list[str], cwd: Path, check: bool = True, **extra_env: str):
+    """Run a command; on failure show everything it printed."""
+    proc = subprocess.run(
+        args, cwd=cwd, env=env(**extra_env), capture_output=True, text=True, timeout=600
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(
+            f"{' '.join(args)} exited {proc.returncode}\n--- stdout\n{proc.stdout}\n"
+            f"--- stderr\n{proc.stderr}"
+        )
+    return proc
+
+
+def make_course(root: Path, modules: list[str] | None = None) -> Path:
+    """A temporary copy of the course (config and source/) with its own exchange."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "nbgrader_config.py", root / "nbgrader_config.py")
+    for m in modules if modules is not None else MODULES:
+        shutil.copytree(REPO / "source" / m, root / "source" / m)
+    (root / "exchange").mkdir(mode=0o777, exist_ok=True)
+    os.chmod(root / "exchange", 0o777)
+    return root
+
+
+def nbgrader(course: Path, *args: str, cwd: Path | None = None, check: bool = True, **kw):
+    """A real ``nbgrader`` command against the course at ``course``."""
+    return run(
+        [str(BIN / "nbgrader"), *args],
+        cwd=cwd or course,
+        check=check,
+        ALLYSHIP_EXCHANGE=str(course / "exchange"),
+        **kw,
+    )
+
+
+def widget_cells(nb: nbformat.NotebookNode) -> list[str]:
+    """Sources of the setup cell and the cells that show widgets (grade_id ``*-ask``)."""
+    out = []
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if cell.cell_type == "code" and (gid == "setup" or gid.endswith("-ask")):
+            out.append(cell.source)
+    return out
+
+
+def open_widgets(notebook: Path) -> dict:
+    """Run a notebook's widget cells as "Run all" would, in its folder; return the widgets by
+    item id. A test then answers by setting their controls, exactly as a click would."""
+    from allyship.widgets.base import Item
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    here = Path.cwd()
+    os.chdir(notebook.parent)
+    try:
+        namespace: dict = {}
+        widgets = {}
+        for source in widget_cells(nb):
+            tree = ast.parse(source)
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            exec(compile(tree, "<cell>", "exec"), namespace)
+            if last is not None:
+                value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+                if isinstance(value, Item):
+                    widgets[value.item_id] = value
+        return widgets
+    finally:
+        os.chdir(here)
+
+
+def give_answers(widgets: dict, answers: dict) -> None:
+    """Set each answer through the widget's control, as a learner's click or typing would."""
+    for item_id, value in answers.items():
+        w = widgets[item_id]
+        if getattr(w, "multiple", False):
+            for box in w.boxes:
+                box.value = box.description in value
+        else:
+            w.control.value = value
+
+
+def key(module: str, course: Path | None = None) -> dict:
+    """``allyship key MODULE``, run as the real command."""
+    args = [str(BIN / "allyship"), "key", module]
+    if course is not None:
+        args[1:1] = ["--course", str(course)]
+    return json.loads(run(args, cwd=REPO).stdout)
