@@ -31,10 +31,11 @@ course: setup
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(ROOT_FLAG)
 
 ## Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+## poppler-utils (pdftoppm, pdftotext) lets the handout tests look at a printed page.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else echo "Chromium is missing: run 'sudo apt-get install -y chromium' (the browser tests need it)."; exit 1; fi; }
+	@{ command -v chromium && command -v pdftoppm; } >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+		else echo "Chromium or poppler-utils is missing: run 'sudo apt-get install -y chromium poppler-utils' (the browser tests need them)."; exit 1; fi; }
 
 ## Quick start 2: set up, then run the whole test suite.
 test: setup browser-deps
@@ -49,3 +50,12 @@ release: setup
 
 clean:
 	rm -rf $(VENV) gradebook.db exchange submitted autograded feedback test-artifacts
+
+## configurable-http-proxy (npm) for the JupyterHub test (tests/hub/), kept inside .venv/.
+CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+.PHONY: hub-deps
+hub-deps: $(VENV)/.installed
+	@test -x $(CHP) || { \
+		if command -v npm >/dev/null 2>&1; then npm install --silent --prefix $(VENV)/node configurable-http-proxy@5 >/dev/null; \
+		else echo "npm is missing: the JupyterHub test will be skipped (install Node.js and npm, then run make hub-deps)."; fi; }
+test: hub-deps

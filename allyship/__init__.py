@@ -45,3 +45,13 @@ __all__ = [
     "default_store",
     "open_responses",
 ]
+
+# practice tools (modules 05-07)
+from .widgets import ActionPlan, LandRecord, SelfAudit  # noqa: E402
+
+__all__ += ["ActionPlan", "LandRecord", "SelfAudit"]
+
+# consent to share reflections, unnamed, in the facilitator's cohort view
+from .widgets import Consent  # noqa: E402
+
+__all__ += ["Consent"]

@@ -30,7 +30,9 @@ from .rubric import MARK_SCHEME, RUBRIC_POINTS, rubric_markdown
 
 IMPORTS = (
     "from allyship import (\n"
-    "    Choice,\n    Practice,\n    Reflection,\n    Rewrite,\n"
+    "    ActionPlan,\n    Choice,\n    LandRecord,\n    Practice,\n    Reflection,\n    Rewrite,\n"
+    "    SelfAudit,\n"
+    "    Consent,\n"
     "    check_answered,\n    check_choice,\n    check_choices,\n    check_written,\n"
     "    open_responses,\n)\n\nopen_responses()"
 )
@@ -191,3 +193,34 @@ def notebook(cells: Sequence[nbformat.NotebookNode]) -> nbformat.NotebookNode:
         gid = cell.metadata.get("nbgrader", {}).get("grade_id")
         cell["id"] = gid or f"cell-{n:02d}"
     return nb
+
+
+# -- practice tools (modules 05-07): records that save several answers each -------------------
+
+
+def self_audit(take: int = 1) -> list[nbformat.NotebookNode]:
+    """The everyday-practice self-audit: five ratings saved as ``a1``..``a5`` (``a1-2``.. for
+    take 2, which shows the first take beside each question). Not graded; graders read it."""
+    grade_id = "a-ask" if take == 1 else f"a-{take}-ask"
+    return [_code(_call("SelfAudit", take=take), grade_id)]
+
+
+def land_record(item_id: str, prompt: str) -> list[nbformat.NotebookNode]:
+    """The land-acknowledgement research record (fields ``<id>-nations``, ``<id>-commitment``
+    ...). Not graded (identity content never is); graders read it as text."""
+    return [_code(_call("LandRecord", item_id, prompt), f"{item_id}-ask")]
+
+
+def action_plan(item_id: str, prompt: str) -> list[nbformat.NotebookNode]:
+    """The personal action plan, built from earlier modules' commitments. Not graded; graders
+    read it as text."""
+    return [_code(_call("ActionPlan", item_id, prompt), f"{item_id}-ask")]
+
+
+# -- consent to share reflections in the anonymous cohort view (widgets/consent.py) -----------
+
+
+def consent() -> list[nbformat.NotebookNode]:
+    """The optional box that lets the facilitator's cohort view quote this module's reflections,
+    unnamed (item ``share``, saved as "yes"/"no"; not graded). Place it after the reflections."""
+    return [_code("Consent()", "share-ask")]

@@ -55,7 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     modules = verbs.add_parser("modules", help="list the course's modules")
     modules.set_defaults(run=cmd_modules)
+
+    for add_verbs in EXTRA_VERBS:
+        add_verbs(verbs)
     return parser
+
+
+#: Other parts of the kit add their verbs here: each entry takes the subparsers object, adds
+#: its parsers, and sets ``run=`` to a function of the parsed arguments returning an exit code.
+#: Import inside ``run`` whatever is heavy (pandas), so ``allyship key`` stays fast.
+EXTRA_VERBS: list = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -39,3 +39,27 @@ class UnknownModuleError(AllyshipError, LookupError):
 
 class AnswerKeyError(AllyshipError, ValueError):
     """A source notebook's hidden tests could not be read as an answer key."""
+
+
+class NoGradebookError(AllyshipError, FileNotFoundError):
+    """The course has no gradebook yet (nothing generated or autograded)."""
+
+
+class NoJournalError(AllyshipError, FileNotFoundError):
+    """No module folders with saved answers were found where the journal looked."""
+
+
+class CohortThresholdError(AllyshipError, ValueError):
+    """A cohort view was asked to show groups smaller than learners were promised."""
+
+
+class NothingToRepairError(AllyshipError, FileNotFoundError):
+    """``allyship repair`` found no collected submission to repair."""
+
+
+class GradingError(AllyshipError, RuntimeError):
+    """``allyship grade`` could not run (nothing to grade, a failed collect, a bad setting)."""
+
+
+class HandoutError(AllyshipError, RuntimeError):
+    """A printable handout could not be made (no released copy, no chromium, a failed print)."""

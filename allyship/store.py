@@ -148,6 +148,18 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (st.st_mtime_ns, st.st_size)
 
 
+def read_responses(path: os.PathLike | str) -> tuple[dict, str | None]:
+    """Read another module's answers without changing anything: ``(answers, None)``, or
+    ``({}, reason)`` when the file is damaged. A missing file is ``({}, None)``.
+
+    For gathering a learner's work across modules (the action plan, the journal): unlike
+    :class:`ResponseStore`, it never moves a damaged file aside, since that file belongs to its
+    own module.
+    """
+    data, reason = _parse(Path(path))
+    return {k: v for k, v in data.items() if is_valid_value(v)}, reason
+
+
 def _parse(path: Path) -> tuple[dict, str | None]:
     """Read ``path``: ``(answers, None)``, or ``({}, reason)`` when it is damaged.
 

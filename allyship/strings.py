@@ -64,6 +64,10 @@ TEXT: dict[str, str] = {
         "work with, not claimed; describe the work instead."
     ),
     "framing.too_short": "Write a full sentence first, then check it.",
+    "framing.no_action": (
+        "It says who the work is for, but not yet what you do. Add \u201cby\u2026\u201d and an "
+        "action someone else could see happen."
+    ),
     # plain-text rendering under autograde (what formgrader and the feedback page show)
     "plain.choice": "{label}: {prompt}\nAnswer given: {answer}",
     "plain.no_answer": "(no answer)",
@@ -100,10 +104,169 @@ TEXT: dict[str, str] = {
     "store.reason.not_object": "it does not hold a set of answers",
     "store.reason.too_large": "it is far larger than any set of answers could be",
     "store.reason.unreadable": "the computer would not let the course read it",
-    "store.bad_value": (
-        "{label} can only be saved as text or a list of texts, not {kind}."
-    ),
+    "store.bad_value": ("{label} can only be saved as text or a list of texts, not {kind}."),
     "store.ready": "Your answers are saved in {name}, next to this notebook.",
+    # -- records: several answers in one widget (self-audit, land record, action plan) --------
+    "record.progress": "{done} of {total} parts answered \u00b7 saved.",
+    "control.check_record": "Check my record",
+    "plain.record": "{label}: {prompt}",
+    "plain.field": "- {label}: {value}",
+    # everyday-practice self-audit (module 05); the questions are adapted from IPAC's
+    # "About Allyship", Building Trust section
+    "audit.title": "Everyday-practice self-audit",
+    "audit.title_take": "Everyday-practice self-audit, take {take}",
+    "audit.prompt": (
+        "For each statement, choose how often it is true of your work right now. There are no "
+        "right answers and the ratings are not marked."
+    ),
+    "audit.short1": "1. Space I take up",
+    "audit.short2": "2. Access",
+    "audit.short3": "3. How my identities take up space",
+    "audit.short4": "4. My assumptions",
+    "audit.short5": "5. Who is left behind",
+    "audit.q1": (
+        "I notice how much space I take up in conversations, in rooms and in organising (a "
+        "huddle, a meeting, a committee), and I make room for others."
+    ),
+    "audit.q2": (
+        "I take active steps to make meetings and actions I am part of easier to reach and join "
+        "(time, place, cost, language, who is invited)."
+    ),
+    "audit.q3": (
+        "I pay attention to how my identities (such as my profession, role, race or gender) "
+        "take up space, physically and in how I speak."
+    ),
+    "audit.q4": (
+        "I check what I actually know about the people I work with, and where my assumptions "
+        "about them come from."
+    ),
+    "audit.q5": (
+        "I ask who is being left behind by a plan, a service or an event, and I act on the answer."
+    ),
+    "audit.scale.1": "Rarely",
+    "audit.scale.2": "Sometimes",
+    "audit.scale.3": "Often",
+    "audit.scale.4": "Almost always",
+    "audit.scale.5": "Not sure yet",
+    "audit.progress": "{done} of {total} rated \u00b7 saved.",
+    "audit.earlier": "In your first self-audit you chose: {value}.",
+    "audit.earlier_none": "You did not rate this in your first self-audit.",
+    "audit.compare_wait": "Rate all five to compare with your first self-audit.",
+    "audit.no_earlier": (
+        "Your first self-audit has no ratings, so there is nothing to compare yet."
+    ),
+    "audit.compare": (
+        "Compared with your first self-audit: {higher} rated more often, {same} the same, "
+        "{lower} less often, {other} not comparable (\u201cNot sure yet\u201d or not rated). A "
+        "lower rating can mean you now notice more, not that you do less."
+    ),
+    # land-acknowledgement research record (module 06)
+    "land.title": "Land acknowledgement research record",
+    "land.place": "Place (optional)",
+    "land.nations": "Nations",
+    "land.pronunciation": "Pronunciation",
+    "land.status": "Treaty or unceded",
+    "land.treaty": "Treaty or agreement",
+    "land.sources": "Where I looked",
+    "land.relationship": "My relationship to this land (optional)",
+    "land.commitment": "One concrete commitment",
+    "land.checklist": "Meaningful, not performative: tick what is true of your record",
+    "land.help.place": "A town or region is enough. You may leave this blank.",
+    "land.help.nations": "The peoples whose land this is, in the names they use for themselves.",
+    "land.help.pronunciation": (
+        "How to say each name, and where you learned it (for example a nation's own website "
+        "or a recording)."
+    ),
+    "land.help.status": "What the maps and the nations' own sources say.",
+    "land.help.treaty": "Which treaty or agreement, if any, and where you checked.",
+    "land.help.sources": (
+        "The maps or pages you used. Maps are a starting point; the nations themselves are "
+        "the authority."
+    ),
+    "land.help.relationship": (
+        "Why you are here, and how colonization shaped that. Write only what you choose to."
+    ),
+    "land.help.commitment": (
+        "Something you will do, not only say: specific, within your control, with a first step."
+    ),
+    "land.help.checklist": "This is a self-check. Nothing here is graded for correctness.",
+    "land.status.historic": "A historic treaty covers it",
+    "land.status.modern": "A modern treaty or land claim agreement covers it",
+    "land.status.unceded": "Unceded: no treaty was signed",
+    "land.status.mixed": "More than one of these, or it is disputed",
+    "land.status.unknown": "I could not find out yet",
+    "land.check.1": "I used the names the nations use for themselves.",
+    "land.check.2": "I learned how to pronounce the names before saying them.",
+    "land.check.3": "I know whether the land is under treaty or unceded, and which treaty.",
+    "land.check.4": (
+        "I was accurate about which peoples are here (First Nations, Inuit, M\u00e9tis)."
+    ),
+    "land.check.5": "It says something about my own relationship to this land.",
+    "land.check.6": "It leads to a concrete action, not words used instead of action.",
+    "land.check.7": "I plan to revisit it, and to check it with the nations where I can.",
+    "land.feedback.empty": "Still empty: {fields}.",
+    "land.feedback.unticked": "Not ticked yet: \u201c{item}\u201d",
+    "land.feedback.complete": "Every part is filled in and every point is ticked.",
+    "land.feedback.note": (
+        "This check looks only at what is filled in and ticked. No one grades whether the "
+        "nations, names or treaty are right; confirm them with the nations where you can."
+    ),
+    # personal action plan (module 07)
+    "plan.title": "My action plan",
+    "plan.found": "Found your saved answers from module(s) {modules}.",
+    "plan.none_found": (
+        "No saved answers from earlier modules were found beside this module (looked in "
+        "{folder}). You can still write your plan below."
+    ),
+    "plan.no_file": "Module(s) {modules}: the folder is there, with no saved answers yet.",
+    "plan.damaged": (
+        "Module(s) {modules}: the saved answers file could not be read, so it was left exactly "
+        "as it is."
+    ),
+    "plan.absent": "No folder was found for module(s) {modules}.",
+    "plan.no_commitments": "The answers found hold no commitment yet.",
+    "plan.commitments_from": "Your commitment(s) from module {module}:",
+    "plan.reflections_from": "Reread your reflections from module {module} ({count})",
+    "plan.commitment_option": "Module {module}: {text}",
+    "plan.carried": "Commitments to carry forward",
+    "plan.action": "My next action",
+    "plan.when": "When",
+    "plan.whose": "Whose direction I follow",
+    "plan.support": "What will help me keep it",
+    "plan.review": "When I will review this plan",
+    "plan.help.carried": (
+        "Tick the earlier commitments you want to keep working on. Leave any that no longer fit."
+    ),
+    "plan.help.action": "One specific thing you will do next, and who it is for.",
+    "plan.help.when": "A date, or an occasion such as your next team meeting.",
+    "plan.help.whose": (
+        "The people or organisation whose guidance shapes this action (and how you will follow it)."
+    ),
+    "plan.help.support": (
+        "A reminder, a colleague who shares your privilege, a course. Not unpaid work by "
+        "Indigenous colleagues."
+    ),
+    "plan.help.review": "A date to come back to this plan and to your self-audit.",
+    # consent to share reflections, unnamed, in the facilitator's cohort view (widgets/consent.py)
+    "consent.title": "Sharing your reflections (optional)",
+    "consent.prompt": (
+        "Your facilitator can see an anonymous picture of the whole group. If you tick the box "
+        "below, short excerpts (up to 280 characters) of your reflections in this module may "
+        "appear in it, without your name. They are shown only when at least five people in your "
+        "group have ticked this box in this module, so no one can be picked out. Your graders "
+        "read your reflections anyway when you submit; this box is only about the group view."
+    ),
+    "consent.hint": (
+        "Not ticked means not shared. You can change your mind at any time before you submit; "
+        "nothing else about you is shared."
+    ),
+    "consent.control": (
+        "Yes, my facilitator may show unnamed excerpts of my reflections from this module to "
+        "my group"
+    ),
+    "consent.state_yes": "Saved: your reflections in this module may be shared, unnamed.",
+    "consent.state_no": "Not shared. Saved answers stay between you and your graders.",
+    "consent.plain": "Sharing reflections in the anonymous cohort view: {answer}",
 }
 
 

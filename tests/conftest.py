@@ -7,7 +7,7 @@ import pytest
 
 from allyship.store import _STORES, ResponseStore
 
-from .helpers import MODULES
+from .helpers import MODULES, REPO
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +32,12 @@ def grading(monkeypatch):
 
 def pytest_report_header(config):
     return f"course modules: {', '.join(MODULES) or 'none'}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The content check's table of counts per module, at the end of every run."""
+    from .course.content import read, table
+
+    contents = [read(REPO / "source" / m / f"{m}.ipynb") for m in MODULES]
+    terminalreporter.write_sep("-", "course content per module")
+    terminalreporter.write_line(table(contents))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as W
-from traitlets import Unicode
+from traitlets import Unicode, validate
 
 from ..errors import AllyshipError
 from ..modes import is_autograding
@@ -43,6 +43,32 @@ def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+#: How the kit's widgets look in JupyterLab. ipywidgets gives every radio option, checkbox and
+#: HTML line one fixed-height row: a long option wraps onto the next option and the two overlap,
+#: and a wrapped prompt gets 28-pixel line spacing. These rules let them wrap like text, and put
+#: a text box's label above the box, so nothing is wider than a narrow notebook.
+STYLE = """<style>
+.allyship-item .widget-html-content { line-height: 1.5; }
+.allyship-item .widget-radio-box label, .allyship-item .widget-checkbox,
+.allyship-item .widget-checkbox label {
+  height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.4;
+  white-space: normal; align-items: flex-start; padding: 2px 0; }
+.allyship-item .widget-radio-box label {  /* ipywidgets puts the text before the input */
+  display: flex; flex-direction: row-reverse; justify-content: flex-end; gap: 4px; }
+.allyship-item .widget-checkbox label { display: flex; gap: 4px; }
+.allyship-item .widget-radio-box input, .allyship-item .widget-checkbox input {
+  float: none; flex-shrink: 0; margin-top: 3px; }
+.allyship-item .widget-inline-hbox {  /* width 100% plus margins would overflow */
+  max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)); }
+.allyship-item .widget-textarea { flex-direction: column; align-items: stretch; }
+.allyship-item .widget-textarea > .widget-label {
+  width: auto; max-width: none; text-align: left; line-height: 1.4; height: auto; }
+.allyship-item .widget-textarea > textarea { width: 100%; box-sizing: border-box; }
+.allyship-item :focus-visible { outline: 2px solid var(--jp-brand-color1, #1976d2);
+  outline-offset: 1px; }
+</style>"""
+
+
 class Item(W.VBox):
     """Base of the course's widgets: one answerable item of a module."""
 
@@ -54,11 +80,19 @@ class Item(W.VBox):
         self.store = store if store is not None else default_store()
         self.status = W.HTML(layout=W.Layout(margin="0 0 0 4px"))
         self.status.add_class("allyship-status")
+        self.look = W.HTML(STYLE, layout=W.Layout(display="none"))
         super().__init__(item_id=item_id, prompt=prompt, label=item_label(item_id))
         self.add_class("allyship-item")
         self.store.load()  # reads the file once; a damaged one sets store.notice
         if self.store.notice:
             self.show_status(self.store.notice, kind="error")
+
+    @validate("children")
+    def _with_look(self, proposal: dict) -> tuple:
+        """Every item carries its style sheet, whatever parts a subclass lays out."""
+        children = tuple(proposal["value"])
+        look = getattr(self, "look", None)
+        return children if look is None or look in children else (*children, look)
 
     # -- saving and status ---------------------------------------------------------------
     def save(self, value: Value | None) -> None:

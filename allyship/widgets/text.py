@@ -44,7 +44,7 @@ class Reflection(Item):
             rows=rows,
             continuous_update=True,
             style={"description_width": "initial"},
-            layout=W.Layout(width="100%"),
+            layout=W.Layout(width="auto"),  # fills the item, margins included
         )
         self.control.add_class("allyship-control")
         self.control.observe(self._on_type, names="value")
@@ -109,11 +109,13 @@ def framing_feedback(text: str) -> list[str]:
     if word_count(text) < 4:
         return [t("framing.too_short")]
     lowered = " ".join(text.replace("\u2019", "'").split()).lower()
-    notes = [
-        t("framing.stem_found", stem=stem)
-        for stem, pattern in FRAMING_STEMS.items()
-        if re.search(pattern, lowered)
-    ]
+    notes = []
+    for stem, pattern in FRAMING_STEMS.items():
+        found = re.search(pattern, lowered)
+        if found:
+            notes.append(t("framing.stem_found", stem=stem))
+            if not re.search(r"\bby\b\W+\w+", lowered[found.end() :]):
+                notes.append(t("framing.no_action"))
     if not notes:
         notes.append(t("framing.no_stem"))
     notes += [t("framing.identity_claim", phrase=m.group(0)) for m in IDENTITY_CLAIM.finditer(text)]
