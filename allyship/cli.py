@@ -8,6 +8,7 @@ stderr and a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -56,15 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     modules = verbs.add_parser("modules", help="list the course's modules")
     modules.set_defaults(run=cmd_modules)
 
-    for add_verbs in EXTRA_VERBS:
-        add_verbs(verbs)
+    for name in VERB_MODULES:
+        importlib.import_module(f"{__package__}.{name}").add_verbs(verbs)
     return parser
 
 
-#: Other parts of the kit add their verbs here: each entry takes the subparsers object, adds
-#: its parsers, and sets ``run=`` to a function of the parsed arguments returning an exit code.
-#: Import inside ``run`` whatever is heavy (pandas), so ``allyship key`` stays fast.
-EXTRA_VERBS: list = []
+#: Kit modules that add verbs: each has ``add_verbs(subparsers)``, which adds its parsers and sets
+#: ``run=`` to a function of the parsed arguments returning an exit code. They import anything
+#: heavy (pandas) inside ``run``, so ``allyship key`` stays fast.
+VERB_MODULES = ("analytics_cli",)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,344 @@
+"""The facilitator kit: for each module, goals, a 60- and a 90-minute session plan, discussion
+prompts and safety notes.
+
+Goals are read from the module's own "Learning objectives" cell in ``source/`` (one source of
+truth); the short fallbacks below are used only where a module's source is missing. The plans,
+prompts and notes are the course's own words. They state no facts about Indigenous peoples beyond
+what the modules' cited readings already teach: a facilitator points to the readings instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .course import list_modules, source_notebook
+from .course_text import SUPPORT_MARKDOWN
+
+#: minutes of each part, by session length; "activity" is the module's own exercise
+PLANS: dict[int, list[tuple[int, str]]] = {
+    60: [
+        (5, "Welcome, content note, the group's agreements (see the safety notes)"),
+        (10, "Recap of the module's reading, by the facilitator: {focus}"),
+        (15, "In pairs or small groups \u2014 {activity}"),
+        (20, "Whole group: discussion prompts 1 and 2"),
+        (10, "Quiet writing: each person drafts one next action (kept private), then close"),
+    ],
+    90: [
+        (10, "Welcome, content note, the group's agreements (see the safety notes)"),
+        (15, "Recap of the module's reading, by the facilitator: {focus}"),
+        (20, "In pairs or small groups \u2014 {activity}"),
+        (10, "Break"),
+        (20, "Whole group: discussion prompts 1 to 3"),
+        (10, "Prompt 4, or the module's practice questions taken together, out loud"),
+        (5, "Quiet writing: each person drafts one next action (kept private), then close"),
+    ],
+}
+
+
+@dataclass
+class ModuleGuide:
+    number: str
+    title: str
+    focus: str
+    activity: str
+    goals: list[str]
+    prompts: list[str]
+    safety: list[str]
+
+
+#: number -> (title, focus, activity, fallback goals, prompts, module-specific safety notes)
+CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
+    "01": (
+        "What is allyship?",
+        "allyship as a lifelong process rather than an identity; who recognises it; the three "
+        "intentional framings",
+        'rewrite "I am an ally" statements using one of the three framings from IPAC\'s page',
+        [
+            "Explain allyship as a process, not an identity, recognised by others.",
+            "Use the page's three framings to describe work instead of claiming a label.",
+        ],
+        [
+            "What changes when allyship is something others recognise rather than something we "
+            "claim? Think of your own workplace.",
+            "Which of the three framings fits a piece of work you already do, and what would it "
+            "make you say more precisely?",
+            "What does it ask of us, and not ask of the people we seek to work with, that "
+            "allyship is not self-defined?",
+            "Where in health care have you seen an ally label stand in for action?",
+        ],
+        ["Ask for examples from work, not from anyone's identity or personal history."],
+    ),
+    "02": (
+        "Responsibilities I: power, listening and direction",
+        "responsibility rather than guilt; naming privilege and power; listening more; taking "
+        "direction; doing our own research",
+        "map the kinds of power a role in a clinic or a classroom carries, then one way to "
+        "discuss it openly",
+        [
+            "Tell acting out of responsibility from acting out of guilt.",
+            "Name the power a health-care role carries and discuss it openly.",
+            "Plan one's own learning instead of expecting others to teach.",
+        ],
+        [
+            "What does acting out of guilt look like in a team meeting, and what would acting out "
+            "of responsibility look like instead?",
+            "Which everyday habits (chart language, routine policies) could carry a system forward "
+            "without anyone meaning to?",
+            "What gets in the way of listening more and speaking less in your setting?",
+            "Where will you do your own research this month, so no colleague has to teach you?",
+        ],
+        [
+            "Guilt can fill a room: steer from feelings about oneself toward actions for others.",
+            "If someone turns to an Indigenous participant for an answer, redirect the question "
+            "to the readings or to the facilitator.",
+        ],
+    ),
+    "03": (
+        "Responsibilities II: accountability, emotions and care",
+        "receiving criticism; being called out as a gift of trust; embracing discomfort; our "
+        "needs are secondary; self-care is our own responsibility",
+        "the called-out exercise: sort responses into those that centre the ally and those "
+        "that repair, using a scenario from the module",
+        [
+            "Receive criticism and be accountable for mistakes.",
+            "Respond to being called out in a way that repairs rather than centres oneself.",
+            "Take responsibility for one's own care and feelings.",
+        ],
+        [
+            'What makes it hard to hear "that was harmful" without defending ourselves?',
+            "In the module's scenarios, which responses repair, and which ask the other person "
+            "to look after us?",
+            "Where do you take the discomfort this work brings, so that it does not land on the "
+            "people you work with?",
+            "When you are thanked or praised for this work, how could you redirect the attention?",
+        ],
+        [
+            "Use the module's scenarios; do not ask anyone to recount a time they were called "
+            "out or caused harm.",
+            "Feelings will come up: name that this is expected, and offer a pause.",
+        ],
+    ),
+    "04": (
+        "Roles",
+        "challenging larger power structures; using privilege for others; turning the "
+        "spotlight; talking with people who share our privilege",
+        "take one situation from the module and list what would change only one interaction "
+        "and what would change a structure",
+        [
+            "Tell work that challenges structures from work that changes one interaction.",
+            "Use privilege and power in support of others, under their direction.",
+            "Turn a spotlight toward others, and give credit where it is due.",
+        ],
+        [
+            "Think of a committee or a policy you know: what would challenging its structure "
+            "look like, rather than one better conversation?",
+            "When you are given a platform, how could you turn it toward people who are not "
+            "heard, without tokenism?",
+            "How could you raise oppression with colleagues who share your privilege, in the "
+            "moment and afterwards?",
+            "What credit is owed, and to whom, for work in your own setting?",
+        ],
+        [
+            "The conversations with peers are for people who share a privilege: no one owes "
+            "anyone those conversations."
+        ],
+    ),
+    "05": (
+        "Building trust and everyday practice",
+        'why "being an ally" as an identity goes wrong; resentment is not personal; trust '
+        "takes time; the five everyday-practice questions",
+        "the self-audit: each person rates the five questions privately, then the group talks "
+        "about the questions (never anyone's ratings)",
+        [
+            'Explain how well-meant ideas of "being an ally" can recreate oppression.',
+            "Respond to wariness or resistance without taking it personally.",
+            "Use the five everyday-practice questions, and repeat the self-audit later.",
+        ],
+        [
+            "Why might the people we seek to work with be wary of us, and what does that ask of "
+            "us?",
+            "What would it look like to accept that an offer of help is not needed right now?",
+            "Which of the five everyday-practice questions was hardest to answer, and why? "
+            "(Talk about the question, not your rating.)",
+            "Who might your team be leaving behind, and how would you find out?",
+        ],
+        [
+            "Self-audit ratings are private: never ask anyone to share theirs. The cohort view "
+            "shows only group averages, and only for groups of five or more."
+        ],
+    ),
+    "06": (
+        "Allyship with Indigenous peoples",
+        "colonization as context; acknowledging original peoples; involving communities from "
+        "the start; IPAC's engagement guidelines; the TRC health Calls to Action; cultural "
+        "safety",
+        "the land research exercise: what a meaningful acknowledgement needs, using the "
+        "module's checklist (no one reads out their own record)",
+        [
+            "Explain why the page names colonization as the context, and what involving local "
+            "communities from the start asks.",
+            "Use IPAC's engagement guidelines when inviting Indigenous physicians or learners.",
+            "Tell cultural safety from cultural competence; treat First Nations, Inuit and Métis "
+            "as distinct peoples.",
+        ],
+        [
+            "What would it mean for your organisation to involve local Indigenous communities "
+            "from the start of a project, rather than at the end?",
+            "Why do IPAC's engagement guidelines exist, and what would following them change "
+            "about how your organisation asks for advice?",
+            "What is the difference between a meaningful land acknowledgement and a performative "
+            "one?",
+            "Which of the TRC's health Calls to Action, as the module presents them, speaks most "
+            "to your own setting?",
+        ],
+        [
+            "Use only the facts in the module's cited readings; when a question goes beyond "
+            "them, point to the sources rather than answer from memory.",
+            "Do not ask participants about their own identity, land or ancestry; the land "
+            "exercise is private and never graded for correctness.",
+            "This module can be heavy for Indigenous participants: remind everyone of breaks "
+            "and of the support lines before the recap.",
+        ],
+    ),
+    "07": (
+        "Continuing the work",
+        "allyship as lifelong; following and amplifying Indigenous-led organisations and "
+        "events; doing one's own research; a personal action plan",
+        "in pairs, each person describes (only if they wish) one step from their action plan "
+        "and when they will review it",
+        [
+            "Explain what keeps the practice going after a course.",
+            "Find Indigenous-led organisations to follow, and amplify their work without "
+            "taking the centre.",
+            "Build a personal action plan with a first step, a date and a review.",
+        ],
+        [
+            "Which Indigenous-led organisation or event from the module could you follow, and "
+            "how would you amplify it without putting yourself at the centre?",
+            "How will you keep up with current news without asking colleagues to educate you?",
+            "What would make your action plan hard to keep, and what would help?",
+            "What could your team, not only you, do next?",
+        ],
+        ["Sharing a plan is optional; a pair may talk about plans in general instead."],
+    ),
+}
+
+GENERAL_SAFETY = [
+    "No one is asked to speak for a group, or about their own identity or history. Joining in "
+    "is by invitation; passing is always fine, without a reason.",
+    "Indigenous participants are not expected to educate others, to correct their peers, or to "
+    "vouch for the material. The facilitator answers from the readings; if someone chooses to "
+    "share, thank them and do not follow up with questions for them to answer on others' behalf.",
+    "Pacing: one module per session, spaced over weeks where possible. Open with a short "
+    "content note, name the break, and make it normal to step out at any time.",
+    "Reflections are private. Never ask anyone to read theirs aloud. The cohort view shows "
+    "unnamed excerpts only from people who ticked the sharing box, and only in groups of five "
+    "or more.",
+    "When a comment does harm (a stereotype, resistance aimed at a group), name it calmly, "
+    "bring the discussion back to the reading, and check in afterwards with anyone it touched.",
+]
+
+
+def _objectives(course: Path | None, number: str) -> tuple[str | None, list[str]]:
+    """(title, objectives) from the module's source notebook, or (None, []) if not found."""
+    if course is None or not (course / "source").is_dir():
+        return None, []
+    module = next((m for m in list_modules(course) if m.startswith(f"{number}_")), None)
+    if module is None:
+        return None, []
+    try:
+        nb = nbformat.read(str(source_notebook(course, module)), as_version=4)
+    except Exception:  # noqa: BLE001 - a damaged source falls back to the guide's own goals
+        return None, []
+    title, goals = None, []
+    for cell in nb.cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid == "title":
+            title = cell.source.strip().splitlines()[0].lstrip("# ").strip()
+        elif gid == "objectives":
+            goals = _numbered(cell.source)
+    return title, goals
+
+
+def _numbered(markdown: str) -> list[str]:
+    """The items of a numbered Markdown list, each joined onto one line."""
+    items: list[str] = []
+    for line in markdown.splitlines():
+        match = re.match(r"^\s*\d+\.\s+(.*)", line)
+        if match:
+            items.append(match.group(1).strip())
+        elif items and line.startswith(" ") and line.strip():
+            items[-1] += " " + line.strip()
+    return items
+
+
+def module_guide(number: str, course: Path | None = None) -> ModuleGuide:
+    """One module's guide: goals from its source when present, the rest from :data:`CONTENT`."""
+    title, focus, activity, fallback, prompts, safety = CONTENT[number]
+    found_title, goals = _objectives(course, number)
+    return ModuleGuide(
+        number,
+        found_title or f"Module {number} \u2014 {title}",
+        focus,
+        activity,
+        goals or fallback,
+        prompts,
+        safety,
+    )
+
+
+def session_plan(guide: ModuleGuide, minutes: int) -> list[tuple[str, int, str]]:
+    """The plan as (start-end, minutes, what happens) rows; the parts add up to ``minutes``."""
+    rows, start = [], 0
+    for length, what in PLANS[minutes]:
+        rows.append(
+            (
+                f"{start}\u2013{start + length}",
+                length,
+                what.format(focus=guide.focus, activity=guide.activity),
+            )
+        )
+        start += length
+    return rows
+
+
+def guide_markdown(guide: ModuleGuide) -> str:
+    """One module's guide as Markdown (the notebook shows it; the HTML guide is built from it)."""
+    blocks = [f"## {guide.title}", "### Goals"]
+    blocks.append("\n".join(f"{n}. {g}" for n, g in enumerate(guide.goals, 1)))
+    for minutes in PLANS:
+        rows = ["| time (min) | length | what happens |", "|---|---|---|"]
+        rows += [f"| {span} | {n} | {what} |" for span, n, what in session_plan(guide, minutes)]
+        blocks += [f"### {minutes}-minute session", "\n".join(rows)]
+    blocks.append("### Discussion prompts")
+    blocks.append("\n".join(f"{n}. {p}" for n, p in enumerate(guide.prompts, 1)))
+    blocks.append("### Safety notes for this module")
+    blocks.append("\n".join(f"- {s}" for s in guide.safety))
+    blocks.append("The safety notes for every session, and the support lines, apply as well.")
+    return "\n\n".join(blocks)
+
+
+def general_markdown() -> str:
+    """The notes that hold in every session, and the support lines to give out."""
+    notes = "\n".join(f"- {s}" for s in GENERAL_SAFETY)
+    return f"## Safety notes for every session\n\n{notes}\n\n{SUPPORT_MARKDOWN}"
+
+
+def guide_html(course: Path | None = None) -> str:
+    """The whole guide as one printable HTML page (no scripts, nothing fetched)."""
+    import mistune  # nbconvert's Markdown renderer, already installed with it
+
+    parts = ["# Facilitator guide: the allyship course", general_markdown()]
+    parts += [guide_markdown(module_guide(n, course)) for n in CONTENT]
+    body = mistune.html("\n\n".join(parts))
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>Facilitator guide: the allyship course</title><style>body{font-family:"
+        "sans-serif;max-width:52em;margin:2em auto;line-height:1.5}table{border-collapse:"
+        "collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}</style>"
+        f"</head><body>\n{body}</body></html>\n"
+    )

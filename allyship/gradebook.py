@@ -1,0 +1,263 @@
+"""pandas frames from nbgrader's gradebook and the learners' submitted answers.
+
+nbgrader stops at totals; instructors need to see who is stuck and which questions a cohort
+misses. Everything here *computes* (returns DataFrames); :mod:`allyship.reports` draws.
+
+Two sources, read once into a :class:`CourseData`:
+
+* the gradebook (SQLite by default, any SQLAlchemy URL via ``ALLYSHIP_DB_URL`` or ``db_url``),
+  through nbgrader's own :class:`nbgrader.api.Gradebook`, so its rules for scores hold here;
+* each learner's ``responses.json`` as autograded (``autograded/<learner>/<module>/``), for
+  which option a learner chose, which the gradebook does not keep.
+
+This module imports pandas: never import it from code a module notebook runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .course import list_modules, source_notebook
+from .errors import NoGradebookError
+from .key import answer_key
+from .store import FILENAME, is_valid_value
+
+QUESTION = re.compile(r"^q\d+$")
+REFLECTION = re.compile(r"^r\d+$")
+Progress = Callable[[int, int], None] | None
+
+GRADE_COLUMNS = [
+    "learner", "module", "item", "score", "max_score", "auto_score", "manual_score",
+    "needs_manual_grade",
+]  # fmt: skip
+SUBMISSION_COLUMNS = ["learner", "module", "timestamp", "duedate", "seconds_late"]
+
+
+@dataclass
+class CourseData:
+    """What the analytics read: the roster, the modules, and two long tables."""
+
+    learners: list[str]
+    modules: list[str]
+    submissions: pd.DataFrame  # one row per learner x module submitted
+    grades: pd.DataFrame  # one row per learner x module x grade cell
+
+
+def gradebook_url(course: Path, db_url: str | None = None) -> str:
+    """The gradebook's URL: ``db_url``, else ``$ALLYSHIP_DB_URL``, else ``gradebook.db`` here.
+
+    A SQLite file that does not exist yet is an error, not an empty gradebook: opening it would
+    create one, and an instructor would see a silent, empty report.
+    """
+    url = db_url or os.environ.get("ALLYSHIP_DB_URL") or f"sqlite:///{course / 'gradebook.db'}"
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///") :])
+        if not path.is_file():
+            raise NoGradebookError(
+                f"There is no gradebook yet ({path} does not exist). It appears after the first "
+                "`nbgrader generate_assignment` and fills in with `nbgrader autograde`."
+            )
+    return url
+
+
+def load(url: str, progress: Progress = None) -> CourseData:
+    """Read the whole gradebook into frames (nbgrader's API; closed before returning)."""
+    from nbgrader.api import Gradebook
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return _load(Gradebook, url, progress)
+    except SQLAlchemyError as exc:
+        raise NoGradebookError(
+            f"The gradebook at {_safe(url)} could not be read ({type(exc).__name__}). Check the "
+            "URL, and that the database is running and reachable from here."
+        ) from exc
+    except ImportError as exc:
+        raise NoGradebookError(
+            f"The gradebook at {_safe(url)} needs a database driver that is not installed "
+            f"({exc.name}). Install it in this environment, then try again."
+        ) from exc
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse has no password to hide
+        return url
+
+
+def _load(Gradebook, url: str, progress: Progress) -> CourseData:
+    grades, submissions = [], []
+    with Gradebook(url) as gb:
+        learners = sorted(s.id for s in gb.students)
+        assignments = sorted(gb.assignments, key=lambda a: a.name)
+        modules = [a.name for a in assignments]
+        for n, assignment in enumerate(assignments, 1):
+            for sub in assignment.submissions:
+                submissions.append(
+                    (sub.student.id, assignment.name, sub.timestamp, sub.duedate,
+                     float(sub.total_seconds_late))
+                )  # fmt: skip
+                for nb in sub.notebooks:
+                    for g in nb.grades:
+                        grades.append(
+                            (sub.student.id, assignment.name, g.name, float(g.score),
+                             float(g.max_score), g.auto_score, g.manual_score,
+                             bool(g.needs_manual_grade))
+                        )  # fmt: skip
+            if progress:
+                progress(n, len(assignments))
+    return CourseData(
+        learners,
+        modules,
+        pd.DataFrame(submissions, columns=SUBMISSION_COLUMNS),
+        pd.DataFrame(grades, columns=GRADE_COLUMNS),
+    )
+
+
+# -- per learner x module ---------------------------------------------------------------------
+def scores(data: CourseData) -> pd.DataFrame:
+    """Total points per learner (rows) and module (columns); empty where nothing was submitted."""
+    totals = data.grades.groupby(["learner", "module"])["score"].sum()
+    table = totals.unstack("module").reindex(index=data.learners, columns=data.modules)
+    table.index.name, table.columns.name = "learner", "module"
+    return table
+
+
+def completion(data: CourseData) -> pd.DataFrame:
+    """Whether each learner submitted each module (True/False), learners x modules."""
+    done = pd.DataFrame(False, index=pd.Index(data.learners, name="learner"), columns=data.modules)
+    for learner, module in data.submissions[["learner", "module"]].itertuples(index=False):
+        done.loc[learner, module] = True
+    done.columns.name = "module"
+    return done
+
+
+def completion_by_module(data: CourseData) -> pd.DataFrame:
+    """Per module: how many learners submitted, out of how many, and the share."""
+    done = completion(data)
+    return pd.DataFrame(
+        {
+            "submitted": done.sum().astype(int),
+            "learners": len(data.learners),
+            "share": done.mean() if data.learners else 0.0,
+        }
+    ).rename_axis("module")
+
+
+def max_points(data: CourseData) -> pd.Series:
+    """The most points each module can give (from the grade cells)."""
+    per_cell = data.grades.drop_duplicates(["module", "item"]).groupby("module")["max_score"]
+    return per_cell.sum().reindex(data.modules)
+
+
+# -- per item ---------------------------------------------------------------------------------
+def awaiting_manual_grading(data: CourseData) -> pd.DataFrame:
+    """Reflections a person still has to grade: learner, module, item."""
+    g = data.grades
+    mask = g["needs_manual_grade"] & g["item"].str.match(REFLECTION)
+    rows = g.loc[mask, ["learner", "module", "item"]]
+    return rows.sort_values(["module", "item", "learner"]).reset_index(drop=True)
+
+
+def late_submissions(data: CourseData) -> pd.DataFrame:
+    """Submissions after their due date (extensions included), with the hours late."""
+    s = data.submissions
+    late = s.loc[s["seconds_late"] > 0].copy()
+    late["hours_late"] = (late["seconds_late"] / 3600).round(1)
+    late = late.drop(columns="seconds_late").sort_values(["module", "learner"])
+    return late.reset_index(drop=True)
+
+
+def _answer_text(value: object) -> str | None:
+    """One option as text; a select-all answer as its options, sorted, joined with " + "."""
+    if isinstance(value, list):
+        return " + ".join(sorted(value)) if value else None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def read_responses(
+    course: Path,
+    data: CourseData,
+    *,
+    step: str = "autograded",
+    progress: Progress = None,
+) -> pd.DataFrame:
+    """Every submitted answer: learner, module, item, value (text).
+
+    Read from ``<step>/<learner>/<module>/responses.json`` for each submission in the gradebook.
+    A missing or damaged file contributes nothing (its grades still count); it is never changed.
+    """
+    rows = []
+    pairs = list(data.submissions[["learner", "module"]].itertuples(index=False))
+    for n, (learner, module) in enumerate(pairs, 1):
+        for item, value in _read_answers(course / step / learner / module / FILENAME).items():
+            text = _answer_text(value)
+            if text is not None:
+                rows.append((learner, module, item, text))
+        if progress:
+            progress(n, len(pairs))
+    return pd.DataFrame(rows, columns=["learner", "module", "item", "value"])
+
+
+def _read_answers(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if is_valid_value(v)}
+
+
+def answer_keys(course: Path, modules: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Each module's expected answer per question, as text (from ``source/``, never typed)."""
+    present = set(list_modules(course)) if (course / "source").is_dir() else set()
+    keys = {}
+    for module in modules:
+        if module in present:
+            key = answer_key(source_notebook(course, module))
+            keys[module] = {k: _answer_text(v) for k, v in key.items() if QUESTION.match(k)}
+    return keys
+
+
+def item_difficulty(
+    data: CourseData, responses: pd.DataFrame, keys: dict[str, dict[str, str]]
+) -> pd.DataFrame:
+    """Per graded question: how many were graded, the share correct, and the wrong option
+    chosen most often (ties go to the option first in alphabetical order)."""
+    g = data.grades
+    g = g.loc[g["item"].str.match(QUESTION) & g["auto_score"].notna()]
+    correct = g["score"] >= g["max_score"]
+    table = (
+        g.assign(correct=correct)
+        .groupby(["module", "item"], sort=False)
+        .agg(graded=("correct", "size"), correct=("correct", "sum"))
+    )
+    table["share_correct"] = table["correct"] / table["graded"]
+    wrong = []
+    for module, item in table.index:
+        expected = keys.get(module, {}).get(item)
+        answers = responses.loc[(responses["module"] == module) & (responses["item"] == item)]
+        counts = answers.loc[answers["value"] != expected, "value"].value_counts()
+        if expected is None or counts.empty:
+            wrong.append((None, 0))
+            continue
+        best = min(v for v, c in counts.items() if c == counts.max())
+        wrong.append((best, int(counts[best])))
+    table["most_chosen_wrong"] = [w for w, _ in wrong]
+    table["times_chosen"] = [c for _, c in wrong]
+    table = table.reset_index()
+    table["order"] = table["item"].str[1:].astype(int)
+    table = table.sort_values(["module", "order"]).drop(columns="order")
+    return table.reset_index(drop=True).astype({"correct": int, "graded": int})

@@ -1,0 +1,177 @@
+"""The instructor's report and the facilitator's cohort view: gathered, then shown or drawn.
+
+``summarise_*`` functions return frames (and never draw); ``show_*`` display a frame in a
+notebook; ``plot_*`` draw one matplotlib figure and return it. The command line prints the
+same frames as text and saves the same figures as PNG files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import cohort as C
+from . import gradebook as G
+
+SHOWN_PERCENT = {"share": "{:.0%}", "share_correct": "{:.0%}"}
+
+
+@dataclass
+class Report:
+    """Everything the instructor dashboard shows, computed once."""
+
+    completion: pd.DataFrame
+    completion_by_module: pd.DataFrame
+    scores: pd.DataFrame
+    max_points: pd.Series
+    difficulty: pd.DataFrame
+    awaiting: pd.DataFrame
+    late: pd.DataFrame
+    responses: pd.DataFrame = field(repr=False)
+
+
+def summarise_report(course: Path, db_url: str | None = None, progress=None) -> Report:
+    """Read the gradebook and the autograded answers; compute every table of the report."""
+    data = G.load(G.gradebook_url(course, db_url))
+    responses = G.read_responses(course, data, progress=progress)
+    keys = G.answer_keys(course, data.modules)
+    return Report(
+        completion=G.completion(data),
+        completion_by_module=G.completion_by_module(data),
+        scores=G.scores(data),
+        max_points=G.max_points(data),
+        difficulty=G.item_difficulty(data, responses, keys),
+        awaiting=G.awaiting_manual_grading(data),
+        late=G.late_submissions(data),
+        responses=responses,
+    )
+
+
+@dataclass
+class CohortView:
+    """The facilitator's anonymous view: no learner ids anywhere in it."""
+
+    threshold: int
+    difficulty: pd.DataFrame
+    audit: pd.DataFrame
+    excerpts: C.Excerpts
+
+
+def summarise_cohort(report: Report, threshold: int = C.MIN_THRESHOLD) -> CohortView:
+    return CohortView(
+        threshold,
+        C.cohort_difficulty(report.difficulty, threshold),
+        C.audit_averages(report.responses, threshold),
+        C.reflection_excerpts(report.responses, threshold),
+    )
+
+
+# -- display ----------------------------------------------------------------------------------
+def show_table(frame: pd.DataFrame, caption: str = "") -> None:
+    """Show a frame in a notebook, shares as percentages, empty cells as a dash."""
+    from IPython.display import display
+
+    fmt = {k: v for k, v in SHOWN_PERCENT.items() if k in frame.columns}
+    styled = frame.style.format(fmt, na_rep="\u2013")
+    display(styled.set_caption(caption) if caption else styled)
+
+
+def as_text(frame: pd.DataFrame, empty: str = "(none)") -> str:
+    """A frame as plain text for the terminal."""
+    if frame.empty:
+        return empty
+    return frame.to_string(na_rep="-", float_format=lambda x: f"{x:.2f}")
+
+
+def report_text(report: Report) -> str:
+    done = report.completion_by_module
+    sections = [
+        ("Completion by module", done),
+        ("Points per learner and module", report.scores),
+        ("Item difficulty (share correct; most-chosen wrong option)", report.difficulty),
+        ("Reflections awaiting manual grading", report.awaiting),
+        ("Late submissions", report.late),
+    ]
+    return "\n\n".join(f"== {title}\n{as_text(frame)}" for title, frame in sections)
+
+
+def cohort_text(view: CohortView) -> str:
+    excerpts = view.excerpts.table
+    sections = [
+        (f"Item difficulty (groups under {view.threshold} hidden)", view.difficulty),
+        ("Everyday-practice self-audit, cohort average (1 Rarely .. 4 Almost always)", view.audit),
+        ("Shared reflection excerpts (consent given; unnamed)", excerpts),
+    ]
+    text = "\n\n".join(f"== {title}\n{as_text(frame)}" for title, frame in sections)
+    return text + "\n" + "\n".join(view.excerpts.notes)
+
+
+# -- plots ------------------------------------------------------------------------------------
+def _axes(ax=None):
+    """A new figure and axes, or the figure of the axes given."""
+    if ax is not None:
+        return ax.figure, ax
+    import matplotlib.pyplot as plt
+
+    return plt.subplots(figsize=(8, 4))
+
+
+def plot_completion(completion_by_module: pd.DataFrame, ax=None):
+    """Bars: the share of learners who submitted each module."""
+    fig, ax = _axes(ax)
+    frame = completion_by_module
+    ax.bar(frame.index.astype(str), frame["share"] * 100, color="#3b6e8f")
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("learners who submitted (%)")
+    ax.set_title("Completion by module")
+    ax.tick_params(axis="x", labelrotation=30)
+    fig.tight_layout()
+    return fig
+
+
+def plot_score_distribution(scores: pd.DataFrame, max_points: pd.Series, ax=None):
+    """Histogram of each submission's score as a share of the module's points."""
+    fig, ax = _axes(ax)
+    shares = (scores / max_points).stack().dropna() * 100
+    ax.hist(shares, bins=range(0, 105, 5), color="#6c8f3b", edgecolor="white")
+    ax.set_xlabel("score (% of the module's points)")
+    ax.set_ylabel("submissions")
+    ax.set_title("Score distribution")
+    fig.tight_layout()
+    return fig
+
+
+def plot_item_difficulty(difficulty: pd.DataFrame, ax=None):
+    """Horizontal bars: share correct per question, hardest at the top."""
+    fig, ax = _axes(ax)
+    frame = difficulty.dropna(subset=["share_correct"]).sort_values(
+        "share_correct", ascending=False
+    )
+    labels = frame["module"].str[:2] + " " + frame["item"]
+    ax.barh(labels, frame["share_correct"] * 100, color="#8f3b6e")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("answered correctly (%)")
+    ax.set_title("Item difficulty")
+    fig.set_size_inches(8, max(3, 0.25 * len(frame) + 1))
+    fig.tight_layout()
+    return fig
+
+
+def save_plots(report: Report, folder: Path) -> list[Path]:
+    """Write the three report figures as PNG files in ``folder``; return their paths."""
+    import matplotlib.pyplot as plt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    figures = {
+        "completion.png": plot_completion(report.completion_by_module),
+        "scores.png": plot_score_distribution(report.scores, report.max_points),
+        "difficulty.png": plot_item_difficulty(report.difficulty),
+    }
+    paths = []
+    for name, fig in figures.items():
+        fig.savefig(folder / name, dpi=100)
+        plt.close(fig)
+        paths.append(folder / name)
+    return paths
