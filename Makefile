@@ -59,3 +59,8 @@ hub-deps: $(VENV)/.installed
 		if command -v npm >/dev/null 2>&1; then npm install --silent --prefix $(VENV)/node configurable-http-proxy@5 >/dev/null; \
 		else echo "npm is missing: the JupyterHub test will be skipped (install Node.js and npm, then run make hub-deps)."; fi; }
 test: hub-deps
+
+## Printable handouts (HTML and PDF) of every module, from release/, into handouts/.
+.PHONY: handouts
+handouts: setup
+	allyship handouts --out handouts

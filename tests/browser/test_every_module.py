@@ -1,0 +1,66 @@
+"""Every module, as a learner first meets it: open, Run All, every widget on screen, no error,
+and the kit's widgets pass an axe-core audit."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import MODULES
+from .notebook import item_ids, menu, open_notebook, shot, wait_rendered
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+#: axe-core's impact levels that block: a control without a name, a status told by colour only.
+BLOCKING = {"serious", "critical"}
+SETTLED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+OVERFLOWING = """() => [...document.querySelectorAll('.allyship-item')]
+  .filter(e => e.scrollWidth > e.clientWidth + 2)
+  .map(e => e.querySelector('.allyship-heading').innerText.split('.')[0])"""
+
+
+def axe_findings(page) -> list[str]:
+    """axe-core's violations inside the kit's widgets, serious or critical, as sentences."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context={"include": [[".allyship-item"]]})
+    found = []
+    for rule in results.response["violations"]:
+        if rule["impact"] in BLOCKING:
+            targets = [", ".join(map(str, node["target"])) for node in rule["nodes"]][:3]
+            found.append(f"{rule['id']} ({rule['impact']}): {rule['help']} at {targets}")
+    return found
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_opens_runs_and_shows_every_widget(page, lab, module):
+    notebook = lab.learner_copy(module, "firstlook")
+    path = f"firstlook/{module}/{module}.ipynb"
+    open_notebook(page, lab, path)
+    shot(page, "1-opened")
+
+    menu(page, "Run", "Run All Cells")
+    ids = item_ids(notebook)
+    wait_rendered(page, path, len(ids))
+    page.locator(".jp-Notebook .allyship-item").first.scroll_into_view_if_needed()
+    shot(page, "2-ran-all")
+
+    items = page.locator(".jp-Notebook .allyship-item")
+    assert items.count() == len(ids)
+    for n in range(items.count()):
+        assert items.nth(n).is_visible()
+    errors = page.locator(".jp-Notebook [data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()
+    assert page.locator(".jp-Notebook .jp-OutputArea-output.jp-mod-error").count() == 0
+    # no code is visible to a learner: every code cell's input is collapsed
+    assert page.locator(".jp-CodeCell .jp-InputArea:visible .jp-Editor").count() == 0
+
+    assert axe_findings(page) == []
+
+    # On a narrow screen (a laptop with the file browser open) long options wrap: no widget
+    # is wider than the notebook.
+    page.set_viewport_size({"width": 760, "height": 900})
+    page.evaluate(SETTLED)  # the layout after the resize
+    items.nth(len(ids) - 2).scroll_into_view_if_needed()  # near the end: the longest controls
+    overflowing = page.evaluate(OVERFLOWING)
+    shot(page, "3-narrow")
+    assert overflowing == []

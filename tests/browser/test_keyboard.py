@@ -1,0 +1,111 @@
+"""Keyboard only: from the open notebook, reach the controls with Tab, answer with Space and
+Enter, and write with the keyboard; everything is saved. No mouse.
+
+Each option of a kit question is its own Tab stop (ipywidgets does not group the radios), so Tab
+then Space answers. The arrow keys do not move between options: in command mode JupyterLab's
+own shortcuts take them (they move the cell selection), a limit of JupyterLab and ipywidgets
+that a Python widget cannot change. The tests pin the path that works."""
+
+from __future__ import annotations
+
+import pytest
+
+from allyship.strings import t
+
+from .notebook import (
+    command,
+    item,
+    item_ids,
+    item_specs,
+    mark_items,
+    open_notebook,
+    poll_json,
+    shot,
+    wait_fresh,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+MODULE = "01_what_is_allyship"
+TYPED = "Typed without a mouse: the sign said ally, the follow-up never came."
+MAX_TABS = 120
+
+
+def tab_into(page, widget, key: str = "Tab") -> int:
+    """Press Tab until the keyboard focus is inside ``widget``; return how many presses."""
+    handle = widget.element_handle()
+    for presses in range(1, MAX_TABS + 1):
+        page.keyboard.press(key)
+        if handle.evaluate("e => e.contains(document.activeElement)"):
+            return presses
+    raise AssertionError(f"{MAX_TABS} presses of {key} never reached {widget}")
+
+
+def focused(page) -> dict:
+    return page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return {tag: e.tagName, type: e.type || '', label: (e.labels && e.labels[0]"
+        " ? e.labels[0].innerText : e.getAttribute('aria-label') || e.innerText || '').trim()}; }"
+    )
+
+
+def test_answer_and_write_with_the_keyboard_only(page, lab):
+    notebook = lab.learner_copy(MODULE, "keyboard")
+    path = f"keyboard/{MODULE}/{MODULE}.ipynb"
+    specs = item_specs(notebook)
+    options = {
+        i: [o[0] if isinstance(o, list) else o for o in s["args"][2]]
+        for i, s in specs.items()
+        if len(s["args"]) > 2
+    }
+    open_notebook(page, lab, path)
+    mark_items(page)
+    command(page, "notebook:run-all-cells")
+    wait_fresh(page, path, len(item_ids(notebook)))
+    page.locator(".jp-Notebook").focus()  # where focus is when a learner opens the notebook
+
+    # A practice question: Tab to its options, Space chooses; Tab, Space changes the choice.
+    practice = item(page, "Practice question 1")
+    tab_into(page, practice)
+    assert focused(page) == {"tag": "INPUT", "type": "radio", "label": options["p1"][0]}
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert focused(page)["label"] == options["p1"][1]
+    page.keyboard.press("Space")
+    feedback = practice.locator(".allyship-feedback [role=status]")
+    feedback.wait_for()
+    assert feedback.inner_text().startswith(("\u2714", "\u2718", "\u25d1"))
+    shot(page, "1-practice-by-keyboard")
+
+    # A select-all question: Space ticks, Tab reaches "Check my answer", Enter presses it.
+    multi = item(page, "Practice question 2")
+    tab_into(page, multi)
+    assert focused(page)["type"] == "checkbox"
+    page.keyboard.press("Space")
+    while focused(page)["tag"] != "BUTTON":
+        page.keyboard.press("Tab")
+    assert focused(page)["label"] == t("control.check")
+    page.keyboard.press("Enter")
+    multi.locator(".allyship-feedback [role=status]").wait_for()
+
+    # A reflection: Tab to the box, type, and the saved state is announced in words.
+    reflection = item(page, "Reflection 1")
+    tab_into(page, reflection)
+    assert focused(page)["tag"] == "TEXTAREA"
+    assert focused(page)["label"] == t("control.reflection", label="Reflection 1")
+    page.keyboard.type(TYPED)
+    status = reflection.locator(".allyship-status [role=status]")
+    status.get_by_text(t("status.saved_words", words=len(TYPED.split()))).wait_for()
+    shot(page, "2-reflection-by-keyboard")
+
+    # A graded question further down: Tab there, Tab again to the second option, Space.
+    question = item(page, "Question 1")
+    tab_into(page, question)
+    page.keyboard.press("Tab")
+    assert focused(page)["label"] == options["q1"][1]
+    page.keyboard.press("Space")
+    question.locator(".allyship-status").get_by_text(t("status.saved")).wait_for()
+    shot(page, "3-question-by-keyboard")
+
+    wanted = {"p1": options["p1"][1], "r1": TYPED, "q1": options["q1"][1]}
+    saved = poll_json(notebook.parent / "responses.json", wanted)
+    assert saved["p2"] == [options["p2"][0]]

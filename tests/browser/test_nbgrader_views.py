@@ -1,0 +1,27 @@
+"""nbgrader's own views inside JupyterLab: the Assignment List a learner fetches from, and the
+Formgrader an instructor grades in, both showing the course's modules."""
+
+from __future__ import annotations
+
+import pytest
+
+from .notebook import menu, shot
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+def test_assignment_list_and_formgrader_show_the_modules(page, lab):
+    page.goto(f"{lab.url}/lab?reset&token={lab.token}")
+    page.locator(".lm-MenuBar-itemLabel:text-is('Nbgrader')").wait_for()
+
+    menu(page, "Nbgrader", "Assignment List")
+    released = page.locator("#released_assignments_list")
+    for module in lab.modules:
+        released.get_by_text(module, exact=True).wait_for()
+    shot(page, "1-assignment-list")
+
+    menu(page, "Nbgrader", "Formgrader")
+    grader = page.frame_locator("iframe").last
+    for module in lab.modules:
+        grader.get_by_text(module, exact=True).first.wait_for()
+    shot(page, "2-formgrader")
