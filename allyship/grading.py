@@ -1,0 +1,182 @@
+"""``allyship grade``: autograde a cohort with N worker processes and one gradebook writer.
+
+nbgrader grades one notebook at a time (upstream #174). Kernel start-up and execution are the
+cost, and they are independent per submission, so workers run them in parallel
+(:mod:`allyship.grading_worker`), while this process alone writes the gradebook through
+nbgrader's own converter (:mod:`allyship.grading_writer`). The grades are therefore nbgrader's
+own, byte for byte; SQLite never sees two writers; a re-run skips what is already graded
+(``force=True`` regrades; manual grades are never overwritten, as in nbgrader). See
+docs/grading.md.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import GradingError
+from .grading_worker import Executed, PreGradeStep, init_worker, run_job
+
+__all__ = ["GradeReport", "PreGradeStep", "grade", "plan"]
+
+
+@dataclass
+class GradeReport:
+    """What a run did: one outcome per submission, and how the notebooks were executed."""
+
+    outcomes: list = field(default_factory=list)  # grading_writer.Outcome
+    replayed: int = 0  # notebooks executed by a worker and saved by the writer
+    executed_here: int = 0  # notebooks the writer had to execute itself (should be 0)
+
+    def by_status(self, status: str) -> list:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def ok(self) -> bool:
+        return not self.by_status("failed")
+
+
+def plan(course: Path, app, modules: Sequence[str], learners: Sequence[str] | None, force: bool):
+    """(to grade, skipped) submissions under ``submitted/``, decided as nbgrader's
+    ``init_destination`` decides (already graded and not newer: skipped), without touching
+    anything."""
+    cd = app.coursedir
+    todo, skipped = [], []
+    excluded = set(filter(None, cd.student_id_exclude.split(",")))
+    for module in modules:
+        pattern = Path(cd.format_path(cd.submitted_directory, "*", module))
+        found = {}
+        for folder in sorted(pattern.parent.parent.glob(f"*/{module}")):
+            learner = folder.parent.name
+            if folder.is_dir() and learner not in excluded:
+                found[learner] = folder
+        wanted = learners if learners else sorted(found)
+        for learner in wanted:
+            folder = found.get(learner)
+            if folder is None:
+                skipped.append((learner, module, "no submission"))
+            elif not any(folder.glob("*.ipynb")):
+                skipped.append((learner, module, "no notebook in the submission"))
+            elif not force and _already_graded(cd, learner, module):
+                skipped.append((learner, module, "already graded (--force regrades)"))
+            else:
+                todo.append((learner, module))
+    return todo, skipped
+
+
+def _already_graded(cd, learner: str, module: str) -> bool:
+    src = cd.format_path(cd.submitted_directory, learner, module)
+    dest = cd.format_path(cd.autograded_directory, learner, module)
+    if not os.path.exists(dest):
+        return False
+    new, old = cd.get_existing_timestamp(src), cd.get_existing_timestamp(dest)
+    return not (new is not None and old is not None and new > old)
+
+
+def collect(course: Path, modules: Sequence[str], learners: Sequence[str] | None) -> None:
+    """``nbgrader collect`` for each module (and each learner, when some are named)."""
+    nbgrader = Path(sys.executable).parent / "nbgrader"
+    command = [str(nbgrader)] if nbgrader.exists() else [sys.executable, "-m", "nbgrader"]
+    for module in modules:
+        for who in learners or [None]:
+            args = [*command, "collect", module] + ([f"--student={who}"] if who else [])
+            proc = subprocess.run(args, cwd=course, capture_output=True, text=True)
+            if proc.returncode != 0:
+                lines = proc.stderr.strip().splitlines() or ["no message"]
+                why = next((x for x in lines if "CRITICAL" in x), lines[-1])
+                raise GradingError(f"nbgrader collect {module} failed: {why}")
+
+
+def grade(
+    course: Path,
+    modules: Sequence[str],
+    learners: Sequence[str] | None = None,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    collect_first: bool = False,
+    steps: Sequence[PreGradeStep] = (),
+    nbgrader_args: Sequence[str] = (),
+    log_file: str | None = None,
+    progress: Callable[[int, int, object], None] | None = None,
+) -> GradeReport:
+    """Autograde every submission of ``modules`` (only ``learners``, when given) into the
+    course's gradebook. ``steps`` run on each submission folder before it is graded (a repair,
+    for example); ``nbgrader_args`` are extra ``--Class.trait=value`` settings, as on
+    ``nbgrader autograde``'s command line. ``progress(done, total, outcome)`` is called after
+    each submission."""
+    from .grading_worker import load_app
+    from .grading_writer import Outcome, Writer
+
+    course = Path(course).resolve()
+    workers = max(1, workers or os.cpu_count() or 1)
+    if collect_first:
+        collect(course, modules, learners)
+    args = [*nbgrader_args] + (["--force"] if force else [])
+    app = load_app(course, args)
+    todo, skipped = plan(course, app, modules, learners, force)
+    report = GradeReport([Outcome(lrn, mod, "skipped", why) for lrn, mod, why in skipped])
+    total = len(todo) + len(skipped)
+    if progress:
+        progress(len(skipped), total, None)
+    if not todo:
+        return report
+    scratch = Path(tempfile.mkdtemp(prefix="allyship-grade-"))
+    context = _fork_context()
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=min(workers, len(todo)),
+            mp_context=context,
+            initializer=init_worker,
+            initargs=(course, args, app.coursedir.db_url, scratch),
+        )
+        with pool:
+            # Workers are forked before this process opens the gradebook or any kernel.
+            jobs = {pool.submit(run_job, lrn, mod, tuple(steps)): (lrn, mod) for lrn, mod in todo}
+            pending = set(jobs)
+            writer = Writer(app, log_file)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    outcome = writer.save(_result(future, *jobs[future]))
+                    report.outcomes.append(outcome)
+                    if progress:
+                        progress(len(report.outcomes), total, outcome)
+        report.replayed, report.executed_here = writer.replayed, writer.executed_here
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return report
+
+
+def _result(future, learner: str, module: str) -> Executed:
+    """The worker's result; if the worker itself broke, an empty one, so the writer runs the
+    notebook in this process (nbgrader's own path) and the submission is still graded."""
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - e.g. BrokenProcessPool; grading goes on, serially
+        return Executed(learner, module)
+
+
+def _fork_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def repair_step(folder: Path, *, module: str, learner: str, course: Path) -> list[str]:
+    """The pre-grading step of ``allyship grade --repair``: :func:`allyship.repair.
+    repair_submission` against the module's release notebook (its source when no release)."""
+    from .repair import repair_submission
+
+    reference = course / "release" / module / f"{module}.ipynb"
+    if not reference.is_file():
+        reference = course / "source" / module / f"{module}.ipynb"
+    return repair_submission(folder, reference)
