@@ -45,3 +45,16 @@ c.Autograde.exclude_overwriting = {m: ["responses.json"] for m in _modules}
 # instructor can recover them.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*"]
 c.CourseDirectory.max_file_size = 20000  # kB: a bigger file is left behind, not submitted
+
+# Autograde restores hidden tests into each learner's autograded notebook and the feedback page
+# prints every cell's code (nbgrader #917), which would show `check_choice("q1", "<expected>")`.
+# Scrub answer keys before the page is written (allyship/feedback.py; docs/bad-submissions.md).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "allyship.feedback.ScrubHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+# Under autograde the kit's widgets render as plain text; their saved widget state would only
+# add ~200 kB of JSON to every autograded notebook and slow formgrader down.
+c.Execute.store_widget_state = False

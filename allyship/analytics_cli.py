@@ -110,7 +110,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
 
 
 def add_verbs(verbs) -> None:
-    """Add this module's verbs to the ``allyship`` command (see ``cli.EXTRA_VERBS``)."""
+    """Add this module's verbs to the ``allyship`` command (see ``cli.VERB_MODULES``)."""
     report = verbs.add_parser(
         "report",
         help="the instructor's report: completion, scores, item difficulty, grading to do",

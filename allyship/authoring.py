@@ -20,6 +20,7 @@ Text cells carry fixed grade_ids so content checks can find them: ``title``, ``o
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import nbformat
@@ -27,6 +28,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from .course_text import SUPPORT_MARKDOWN
 from .rubric import MARK_SCHEME, RUBRIC_POINTS, rubric_markdown
+from .strings import t
 
 IMPORTS = (
     "from allyship import (\n"
@@ -53,7 +55,11 @@ def _meta(grade_id: str, *, grade=False, solution=False, task=False, points=None
 
 
 def _code(source: str, grade_id: str, **nbgrader: object) -> nbformat.NotebookNode:
-    cell = new_code_cell(source, metadata=_meta(grade_id, **nbgrader))
+    """A locked code cell, collapsed. JupyterLab still shows a collapsed cell's first line, so
+    that line is a sentence for the learner rather than code."""
+    kind = "setup" if grade_id == "setup" else "check" if nbgrader.get("grade") else "widget"
+    note = "\n".join(f"# {line}" for line in textwrap.wrap(t(f"cell.{kind}"), 90))
+    cell = new_code_cell(f"{note}\n{source}", metadata=_meta(grade_id, **nbgrader))
     cell.metadata["jupyter"] = {"source_hidden": True}
     return cell
 

@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: Kit modules that add verbs: each has ``add_verbs(subparsers)``, which adds its parsers and sets
 #: ``run=`` to a function of the parsed arguments returning an exit code. They import anything
 #: heavy (pandas) inside ``run``, so ``allyship key`` stays fast.
-VERB_MODULES = ("analytics_cli", "handouts")
+VERB_MODULES = ("repair", "grading_cli", "analytics_cli", "handouts")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

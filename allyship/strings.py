@@ -16,6 +16,10 @@ TEXT: dict[str, str] = {
     "label.a": "Self-audit {n}",
     "label.c": "Commitment {n}",
     "label.other": "Item {id}",
+    # the first line of each locked code cell (JupyterLab shows it even when the code is hidden)
+    "cell.setup": "Sets up this module and loads your saved answers. Nothing to do here.",
+    "cell.widget": "Run the notebook (Run menu, Run All Cells) and the question or box appears below.",
+    "cell.check": "Checks that the item above is answered. Your answer is graded after you submit.",
     # status lines under a control
     "status.unanswered": "Not answered yet.",
     "status.saved": "Saved.",

@@ -1,5 +1,5 @@
-"""A synthetic cohort of 40 learners, built fast: gradebook rows written through nbgrader's own
-Gradebook API and responses.json files written directly, as autograde would leave them.
+"""A synthetic cohort of 40 learners: submissions written as nbgrader submit leaves them, then
+graded by real `nbgrader autograde` into a real gradebook.
 
 Every number the tests assert is derived here by hand, in the comments beside the data.
 
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from nbgrader.api import Gradebook
 
 from allyship import authoring as A
 
-from ..helpers import REPO
+from ..helpers import BIN, REPO
 
 LEARNERS = [f"L{n:02d}" for n in range(1, 41)]
 DUE = datetime(2026, 3, 1, 12, 0, 0)
@@ -90,53 +91,50 @@ def answers_05(n: int) -> dict:
     return given
 
 
-KEY = {M1: {"q1": "B", "q2": ["a", "c"]}, M5: {"q1": "X"}}
-POINTS = {M1: {"q1": 2, "q2": 2, "r1": 8, "r1-written": 1}, M5: {"q1": 2, "r1": 8, "r1-written": 1}}
 LATE_HOURS = {"L01": 2, "L02": 26, "L03": 0.5}
 
 
 def build(course: Path) -> Path:
-    """The synthetic course at ``course``: config, source/, gradebook.db, autograded/."""
+    """The synthetic course at ``course``: config, source/, and every submission pushed through
+    real ``nbgrader autograde`` into a real gradebook.db and autograded/. Then a grader's work is
+    recorded (reflections of L01-L30 scored 6) and L30's graded answers file is damaged, as a
+    disk error might leave it after grading."""
     course.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
     _source(course)
     plan = {M1: (36, answers_01), M5: (12, answers_05)}
+    for module in plan:
+        _nbgrader(course, "generate_assignment", module)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        for module, points in POINTS.items():
-            gb.add_assignment(module, duedate=DUE)
-            gb.add_notebook(module, module)
-            for item, most in points.items():
-                if item.startswith("r") and "-" not in item:
-                    gb.add_task_cell(item, module, module, max_score=most, cell_type="markdown")
-                else:
-                    gb.add_grade_cell(item, module, module, max_score=most, cell_type="code")
+        for module in plan:
+            gb.update_or_create_assignment(module, duedate=DUE)
         for learner in LEARNERS:
             gb.add_student(learner)
-        for module, (count, answers) in plan.items():
-            for n in range(1, count + 1):
-                learner = f"L{n:02d}"
-                late = LATE_HOURS.get(learner, 0) if module == M1 else 0
-                when = DUE + timedelta(hours=late) - timedelta(hours=0 if late else 5)
-                gb.add_submission(module, learner, timestamp=when)
-                given = answers(n)
-                _grade(gb, module, learner, given, manual_done=n <= 30)
-                folder = course / "autograded" / learner / module
-                folder.mkdir(parents=True)
-                (folder / "responses.json").write_text(json.dumps(given), encoding="utf-8")
+    for module, (count, answers) in plan.items():
+        for n in range(1, count + 1):
+            learner = f"L{n:02d}"
+            late = LATE_HOURS.get(learner, 0) if module == M1 else 0
+            when = DUE + timedelta(hours=late) - timedelta(hours=0 if late else 5)
+            folder = course / "submitted" / learner / module
+            folder.mkdir(parents=True)
+            shutil.copy(course / "release" / module / f"{module}.ipynb", folder)
+            (folder / "responses.json").write_text(json.dumps(answers(n)), encoding="utf-8")
+            (folder / "timestamp.txt").write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f UTC"))
+        _nbgrader(course, "autograde", module)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for module, (count, _) in plan.items():
+            for n in range(1, min(count, 30) + 1):
+                grade = gb.find_grade("r1", module, module, f"L{n:02d}")
+                grade.manual_score = 6
+                grade.needs_manual_grade = False
         gb.db.commit()
     (course / "autograded" / "L30" / M1 / "responses.json").write_text("{not json")
     return course
 
 
-def _grade(gb: Gradebook, module: str, learner: str, given: dict, manual_done: bool) -> None:
-    for item, most in POINTS[module].items():
-        grade = gb.find_grade(item, module, module, learner)
-        if item in KEY[module]:
-            right = given[item] == KEY[module][item]
-            grade.auto_score, grade.needs_manual_grade = (most if right else 0), False
-        elif item.endswith("-written"):
-            grade.auto_score, grade.needs_manual_grade = 1, False
-        else:  # a reflection: graded by a person, or waiting for one
-            grade.auto_score = None
-            grade.needs_manual_grade = not manual_done
-            grade.manual_score = 6 if manual_done else None
+def _nbgrader(course: Path, *args: str) -> None:
+    proc = subprocess.run(
+        [str(BIN / "nbgrader"), *args], cwd=course, capture_output=True, text=True, timeout=600
+    )
+    if proc.returncode != 0:
+        raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")

@@ -16,7 +16,7 @@ from .synthetic import M1, reflection_text
 from .test_journal import REFLECTION, learner_home
 
 pytestmark = pytest.mark.slow
-with_cohort = pytest.mark.xdist_group("analytics-notebooks")  # builds its own cohort
+with_cohort = pytest.mark.xdist_group("analytics-synthetic")  # shares the graded cohort
 #: matplotlib's one-time note on a fresh machine is not an error
 BENIGN = ("Matplotlib is building the font cache",)
 

@@ -5,6 +5,7 @@ release -> fetch (as three learners) -> answers through the kit's widgets -> sub
 from __future__ import annotations
 
 import csv
+import json
 import os
 import secrets
 import socket
@@ -16,7 +17,16 @@ import pytest
 import requests
 from nbgrader.api import Gradebook
 
-from ..helpers import BIN, MODULES, env, give_answers, key, make_course, nbgrader, open_widgets
+from ..helpers import (
+    BIN,
+    MODULES,
+    env,
+    give_answers,
+    key,
+    make_course,
+    nbgrader,
+    open_widgets,
+)
 
 pytestmark = pytest.mark.slow
 LEARNERS = ("keyed", "untouched", "partly")
@@ -36,6 +46,21 @@ def partly_wrong(answers: dict) -> tuple[dict, list[str]]:
         else:
             given[item] = value
     return given, flipped
+
+
+def fill_records(widgets: dict) -> None:
+    """Fill every field of every record widget (self-audit, land record, action plan) as a
+    learner would: type in text fields, pick the first rating, tick the first box."""
+    for widget in widgets.values():
+        for field_id, control in getattr(widget, "controls", {}).items():
+            kind = widget.fields[field_id].kind
+            if kind == "checks":
+                if control.children:  # the action plan's list is empty with no earlier module
+                    control.children[0].value = True
+            elif kind in ("scale", "radio"):
+                control.value = control.options[0]
+            else:
+                control.value = f"Written for {field_id}: ask the patient first."
 
 
 def wrong_option(widget, right):
@@ -72,8 +97,15 @@ def graded(request, tmp_path_factory):
             for item in flipped:
                 given[item] = wrong_option(widgets[item], answers[item])
             give_answers(widgets, given)
+            fill_records(widgets)
         nbgrader(
-            course, "submit", module, "--course", "allyship", f"--student={learner}", exchange,
+            course,
+            "submit",
+            module,
+            "--course",
+            "allyship",
+            f"--student={learner}",
+            exchange,
             cwd=home,
         )
     nbgrader(course, "collect", module)
@@ -138,6 +170,34 @@ def test_reflections_show_as_text_for_graders_and_in_feedback(graded):
     html = (course / "feedback" / "partly" / module / f"{module}.html").read_text()
     for item in reflections:
         assert f"In {item}, I noticed {REFLECTION_MARK}" in html
+
+
+def test_records_survive_autograde_as_text_for_graders(graded):
+    """The self-audit, the land record and the action plan are saved, submitted, and shown to
+    graders as text: every field's saved value appears in the autograded notebook."""
+    module, course = graded["module"], graded["course"]
+    folder = course / "autograded" / "partly" / module
+    saved = json.loads((folder / "responses.json").read_text(encoding="utf-8"))
+    widgets = open_widgets(graded["root"] / "partly" / module / f"{module}.ipynb")
+    fields = [
+        f
+        for w in widgets.values()
+        for f, control in getattr(w, "controls", {}).items()
+        if w.fields[f].kind != "checks" or control.children  # an empty checklist holds nothing
+    ]
+    if not fields:
+        pytest.skip(f"{module} has no record widgets")
+    nb = nbformat.read(str(folder / f"{module}.ipynb"), 4)
+    outputs = " ".join(
+        o.get("data", {}).get("text/plain", "") + o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
+    for field in fields:
+        value = saved[field]  # saved on submit ...
+        for v in value if isinstance(value, list) else [value]:
+            assert v in outputs, (field, v)  # ... and shown to graders
 
 
 def test_export_has_a_row_per_learner(graded):

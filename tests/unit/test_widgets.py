@@ -179,7 +179,10 @@ def test_a_framing_with_its_action_gets_no_request_for_one():
     ("text", "expected"),
     [
         ("We are showing support for the clinic's Elders' program.", "not yet what you do"),
-        ("We are showing support for Elders by funding rides to the clinic.", "intentional framing"),
+        (
+            "We are showing support for Elders by funding rides to the clinic.",
+            "intentional framing",
+        ),
         ("I'm using my privilege to help by booking interpreters.", "uses an intentional framing"),
         ("I support Indigenous patients in our clinic every day.", "does not yet start from"),
         ("As an ally, we are showing support for the health centre.", "calls someone an ally"),
