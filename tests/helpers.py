@@ -63,6 +63,25 @@ def nbgrader(course: Path, *args: str, cwd: Path | None = None, check: bool = Tr
     )
 
 
+def fetch(course: Path, module: str, home: Path) -> Path:
+    """``nbgrader fetch_assignment`` as a learner in ``home``; returns the fetched notebook.
+
+    A learner's folder has no course config, so the exchange is named, as their own config
+    would name it."""
+    home.mkdir(parents=True, exist_ok=True)
+    exchange = f"--Exchange.root={course / 'exchange'}"
+    nbgrader(course, "fetch_assignment", module, "--course", "allyship", exchange, cwd=home)
+    return home / module / f"{module}.ipynb"
+
+
+def submit(course: Path, module: str, home: Path, learner: str) -> None:
+    """``nbgrader submit`` as ``learner`` from ``home``."""
+    exchange = f"--Exchange.root={course / 'exchange'}"
+    nbgrader(
+        course, "submit", module, "--course", "allyship", f"--student={learner}", exchange, cwd=home
+    )
+
+
 def widget_cells(nb: nbformat.NotebookNode) -> list[str]:
     """Sources of the setup cell and the cells that show widgets (grade_id ``*-ask``)."""
     out = []

@@ -12,7 +12,7 @@ import pytest
 
 from allyship import gradebook as G
 
-from ..helpers import MODULES, key, make_course, nbgrader
+from ..helpers import MODULES, fetch, key, make_course, nbgrader, submit
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("analytics-real")]
 MODULE = MODULES[0]
@@ -33,22 +33,11 @@ def real(tmp_path_factory):
     answers = key(MODULE, course)
     wrong = next(o for o in options(course, "q1") if o != answers["q1"])
     given = {"keyed": answers, "wrong": {**answers, "q1": wrong}}
-    exchange = f"--Exchange.root={course / 'exchange'}"
     for learner, responses in given.items():
         home = root / learner
-        home.mkdir()
-        nbgrader(course, "fetch_assignment", MODULE, "--course", "allyship", exchange, cwd=home)
-        (home / MODULE / "responses.json").write_text(json.dumps(responses), encoding="utf-8")
-        nbgrader(
-            course,
-            "submit",
-            MODULE,
-            "--course",
-            "allyship",
-            f"--student={learner}",
-            exchange,
-            cwd=home,
-        )
+        notebook = fetch(course, MODULE, home)
+        (notebook.parent / "responses.json").write_text(json.dumps(responses), encoding="utf-8")
+        submit(course, MODULE, home, learner)
     nbgrader(course, "collect", MODULE)
     nbgrader(course, "autograde", MODULE)
     out = root / "by_item.csv"

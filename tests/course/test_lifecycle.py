@@ -21,11 +21,13 @@ from ..helpers import (
     BIN,
     MODULES,
     env,
+    fetch,
     give_answers,
     key,
     make_course,
     nbgrader,
     open_widgets,
+    submit,
 )
 
 pytestmark = pytest.mark.slow
@@ -84,12 +86,7 @@ def graded(request, tmp_path_factory):
     flipped: list[str] = []
     for learner in LEARNERS:
         home = root / learner
-        home.mkdir()
-        # A learner's folder has no course config: name the exchange, as their own config would.
-        exchange = f"--Exchange.root={course / 'exchange'}"
-        nbgrader(course, "fetch_assignment", module, "--course", "allyship", exchange, cwd=home)
-        notebook = home / module / f"{module}.ipynb"
-        widgets = open_widgets(notebook)
+        widgets = open_widgets(fetch(course, module, home))
         if learner == "keyed":
             give_answers(widgets, answers)
         elif learner == "partly":
@@ -98,16 +95,7 @@ def graded(request, tmp_path_factory):
                 given[item] = wrong_option(widgets[item], answers[item])
             give_answers(widgets, given)
             fill_records(widgets)
-        nbgrader(
-            course,
-            "submit",
-            module,
-            "--course",
-            "allyship",
-            f"--student={learner}",
-            exchange,
-            cwd=home,
-        )
+        submit(course, module, home, learner)
     nbgrader(course, "collect", module)
     nbgrader(course, "autograde", module)
     nbgrader(course, "generate_feedback", module)

@@ -7,7 +7,8 @@ import pytest
 
 from allyship.grading import grade
 
-from ..helpers import nbgrader
+from ..helpers import fetch, nbgrader
+from ..helpers import submit as submit_from_home
 from .cohort import build_course, submit
 from .steps import note_or_refuse
 
@@ -51,19 +52,9 @@ def test_a_second_run_skips_what_is_graded(course):
 
 def test_collect_first_brings_in_a_submission_from_the_exchange(course, tmp_path):
     nbgrader(course, "release_assignment", MODULE)
-    home, exchange = tmp_path / "learner", f"--Exchange.root={course / 'exchange'}"
-    home.mkdir()
-    nbgrader(course, "fetch_assignment", MODULE, "--course", "allyship", exchange, cwd=home)
-    nbgrader(
-        course,
-        "submit",
-        MODULE,
-        "--course",
-        "allyship",
-        "--student=exchanged",
-        exchange,
-        cwd=home,
-    )
+    home = tmp_path / "learner"
+    fetch(course, MODULE, home)
+    submit_from_home(course, MODULE, home, "exchanged")
     report = grade(course, [MODULE], ["exchanged"], workers=1, collect_first=True)
     assert [(o.learner, o.status) for o in report.outcomes] == [("exchanged", "graded")]
     assert (course / "autograded" / "exchanged" / MODULE / f"{MODULE}.ipynb").is_file()
