@@ -18,11 +18,11 @@ from pathlib import Path
 
 import nbformat
 
+from .course import MODULE_NAME as MODULE
 from .errors import NoJournalError
-from .store import FILENAME, _parse
+from .store import FILENAME, read_responses
 from .strings import item_label, t
 
-MODULE = re.compile(r"^(\d\d)_[a-z0-9_]+$")
 #: what the journal keeps: reflections, commitments, and the parts of the land record and the
 #: action plan that are commitments (``e1-commitment``, ``e1-action`` ...)
 KEPT = re.compile(r"^(r\d+|c\d+|e\d+-(commitment|action|when|whose|support|review))$")
@@ -56,9 +56,9 @@ class ModuleJournal:
     def note(self) -> str:
         """A plain sentence when there is nothing to show."""
         if self.state == "damaged":
-            return "The saved answers file here could not be read; it was left as it is."
+            return t("journal.damaged")
         if self.state == "no_file" or not self.entries:
-            return "No reflections or commitments saved in this module yet."
+            return t("journal.empty")
         return ""
 
 
@@ -119,7 +119,7 @@ def _label(item_id: str, prompts: dict[str, str]) -> tuple[str, str]:
 def read_module(folder: Path) -> ModuleJournal:
     """One module's reflections and commitments, in order (never raises, never writes)."""
     title, prompts = _read_notebook(folder)
-    data, reason = _parse(folder / FILENAME)
+    data, reason = read_responses(folder / FILENAME)
     if reason is not None:
         return ModuleJournal(folder.name, title, "damaged")
     if not (folder / FILENAME).is_file():
@@ -137,16 +137,14 @@ def gather(start: Path) -> list[ModuleJournal]:
     """Every module found from ``start``, in module order."""
     folders = module_folders(Path(start))
     if not folders:
-        raise NoJournalError(
-            f"No module folders (such as 01_what_is_allyship) were found in {start} or the "
-            "folder above it. Open the journal from the folder that holds your modules."
-        )
+        raise NoJournalError(t("journal.none_found", start=start))
     return [read_module(f) for f in folders]
 
 
-def journal_html(modules: list[ModuleJournal], *, title: str = "My allyship journal") -> str:
+def journal_html(modules: list[ModuleJournal], *, title: str | None = None) -> str:
     """One self-contained HTML page: readable, printable, no scripts, nothing fetched."""
     e = html.escape
+    title = title or t("journal.title")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -155,8 +153,7 @@ def journal_html(modules: list[ModuleJournal], *, title: str = "My allyship jour
         "blockquote{border-left:4px solid #888;margin:0 0 1em;padding:0 1em;white-space:"
         "pre-wrap}.prompt{color:#444;font-style:italic}</style></head><body>",
         f"<h1>{e(title)}</h1>",
-        "<p>Your own reflections and commitments from the allyship course, in module order. "
-        "This file is yours: it was written on your computer and sent nowhere.</p>",
+        f"<p>{e(t('journal.intro'))}</p>",
     ]
     for module in modules:
         parts.append(f"<section><h2>{e(module.title)}</h2>")

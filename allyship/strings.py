@@ -18,8 +18,22 @@ TEXT: dict[str, str] = {
     "label.other": "Item {id}",
     # the first line of each locked code cell (JupyterLab shows it even when the code is hidden)
     "cell.setup": "Sets up this module and loads your saved answers. Nothing to do here.",
-    "cell.widget": "Run the notebook (Run menu, Run All Cells) and the question or box appears below.",
+    "cell.widget": (
+        "Run the notebook (Run menu, Run All Cells) and the question or box appears below."
+    ),
     "cell.check": "Checks that the item above is answered. Your answer is graded after you submit.",
+    # the learner's journal (allyship/journal.py)
+    "journal.title": "My allyship journal",
+    "journal.intro": (
+        "Your own reflections and commitments from the allyship course, in module order. "
+        "This file is yours: it was written on your computer and sent nowhere."
+    ),
+    "journal.damaged": "The saved answers file here could not be read; it was left as it is.",
+    "journal.empty": "No reflections or commitments saved in this module yet.",
+    "journal.none_found": (
+        "No module folders (such as 01_what_is_allyship) were found in {start} or the folder "
+        "above it. Open the journal from the folder that holds your modules."
+    ),
     # status lines under a control
     "status.unanswered": "Not answered yet.",
     "status.saved": "Saved.",

@@ -14,13 +14,13 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..course import MODULE_NAME as MODULE
 from ..modes import is_autograding
 from ..store import FILENAME, ResponseStore, default_store, read_responses
 from ..strings import item_label, t
 from ..text import escape
 from .record import Field, Record
 
-MODULE = re.compile(r"^(\d\d)_[a-z0-9_]+$")
 COMMITMENT = re.compile(r"^c\d+$")
 REFLECTION = re.compile(r"^r\d+$")
 #: fields after the carried commitments: suffix -> kind
