@@ -2,7 +2,7 @@
 
 Learner notebooks import only what they show::
 
-    from allyship import Choice, Practice, Reflection, Rewrite, check_answered, ...
+    from allyship import Choice, Practice, Reflection, check_answered, open_responses, ...
 
 The kit stays light (no pandas, no matplotlib) so a module opens fast.
 """
@@ -13,30 +13,41 @@ from .errors import (
     AnswerCheckFailed,
     AnswerKeyError,
     CourseNotFoundError,
-    DamagedResponsesError,
     InvalidResponseError,
     SaveFailedError,
     UnknownModuleError,
 )
 from .session import open_responses
 from .store import ResponseStore, default_store
-from .widgets import Choice, Practice, Reflection, Rewrite
+from .widgets import (
+    ActionPlan,
+    Choice,
+    Consent,
+    LandRecord,
+    Practice,
+    Reflection,
+    Rewrite,
+    SelfAudit,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ActionPlan",
     "AllyshipError",
     "AnswerCheckFailed",
     "AnswerKeyError",
     "Choice",
+    "Consent",
     "CourseNotFoundError",
-    "DamagedResponsesError",
     "InvalidResponseError",
+    "LandRecord",
     "Practice",
     "Reflection",
     "ResponseStore",
     "Rewrite",
     "SaveFailedError",
+    "SelfAudit",
     "UnknownModuleError",
     "check_answered",
     "check_choice",
@@ -45,13 +56,3 @@ __all__ = [
     "default_store",
     "open_responses",
 ]
-
-# practice tools (modules 05-07)
-from .widgets import ActionPlan, LandRecord, SelfAudit  # noqa: E402
-
-__all__ += ["ActionPlan", "LandRecord", "SelfAudit"]
-
-# consent to share reflections, unnamed, in the facilitator's cohort view
-from .widgets import Consent  # noqa: E402
-
-__all__ += ["Consent"]

@@ -13,10 +13,6 @@ class AllyshipError(Exception):
     """Base class: something the person in front of the course can act on."""
 
 
-class DamagedResponsesError(AllyshipError, ValueError):
-    """``responses.json`` could not be read as the course's answers."""
-
-
 class InvalidResponseError(AllyshipError, ValueError):
     """A value of the wrong shape was offered to the store (not text, nor a list of texts)."""
 

@@ -1,20 +1,25 @@
 """The course's widgets (ipywidgets), one file per family."""
 
+from .audit import SelfAudit
 from .base import Item
 from .choice import Choice, Practice
+from .consent import Consent
+from .land import LandRecord
+from .plan import ActionPlan
+from .record import Field, Record
 from .text import Reflection, Rewrite, framing_feedback
 
-__all__ = ["Choice", "Item", "Practice", "Reflection", "Rewrite", "framing_feedback"]
-
-# practice tools (modules 05-07): records that save several answers each
-from .audit import SelfAudit  # noqa: E402
-from .land import LandRecord  # noqa: E402
-from .plan import ActionPlan  # noqa: E402
-from .record import Field, Record  # noqa: E402
-
-__all__ += ["ActionPlan", "Field", "LandRecord", "Record", "SelfAudit"]
-
-# consent to share reflections, unnamed, in the facilitator's cohort view
-from .consent import Consent  # noqa: E402
-
-__all__ += ["Consent"]
+__all__ = [
+    "ActionPlan",
+    "Choice",
+    "Consent",
+    "Field",
+    "Item",
+    "LandRecord",
+    "Practice",
+    "Record",
+    "Reflection",
+    "Rewrite",
+    "SelfAudit",
+    "framing_feedback",
+]
