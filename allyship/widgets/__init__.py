@@ -6,6 +6,7 @@ from .choice import Choice, Practice
 from .consent import Consent
 from .land import LandRecord
 from .plan import ActionPlan
+from .radio import RadioGroup
 from .record import Field, Record
 from .text import Reflection, Rewrite, framing_feedback
 
@@ -17,6 +18,7 @@ __all__ = [
     "Item",
     "LandRecord",
     "Practice",
+    "RadioGroup",
     "Record",
     "Reflection",
     "Rewrite",

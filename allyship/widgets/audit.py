@@ -59,9 +59,7 @@ class SelfAudit(Record):
             fid = audit_id(n, self.take)
             before = self.earlier(n)
             note = t("audit.earlier", value=before) if before else t("audit.earlier_none")
-            self.helps[
-                fid
-            ].value = f"<p><em>{escape(self.fields[fid].help)}</em><br>{escape(note)}</p>"
+            self.helps[fid].value = f"<p>{escape(note)}</p>"  # the question is in the group
 
     def comparison(self) -> str | None:
         """A sentence comparing this take with the first, once both are complete."""

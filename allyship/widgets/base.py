@@ -43,21 +43,17 @@ def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-#: How the kit's widgets look in JupyterLab. ipywidgets gives every radio option, checkbox and
-#: HTML line one fixed-height row: a long option wraps onto the next option and the two overlap,
+#: How the kit's widgets look in JupyterLab. ipywidgets gives every checkbox and HTML line one
+#: fixed-height row: a long option wraps onto the next option and the two overlap,
 #: and a wrapped prompt gets 28-pixel line spacing. These rules let them wrap like text, and put
 #: a text box's label above the box, so nothing is wider than a narrow notebook.
 STYLE = """<style>
 .allyship-item .widget-html-content { line-height: 1.5; }
-.allyship-item .widget-radio-box label, .allyship-item .widget-checkbox,
-.allyship-item .widget-checkbox label {
+.allyship-item .widget-checkbox, .allyship-item .widget-checkbox label {
   height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.4;
   white-space: normal; align-items: flex-start; padding: 2px 0; }
-.allyship-item .widget-radio-box label {  /* ipywidgets puts the text before the input */
-  display: flex; flex-direction: row-reverse; justify-content: flex-end; gap: 4px; }
 .allyship-item .widget-checkbox label { display: flex; gap: 4px; }
-.allyship-item .widget-radio-box input, .allyship-item .widget-checkbox input {
-  float: none; flex-shrink: 0; margin-top: 3px; }
+.allyship-item .widget-checkbox input { float: none; flex-shrink: 0; margin-top: 3px; }
 .allyship-item .widget-inline-hbox {  /* width 100% plus margins would overflow */
   max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)); }
 .allyship-item .widget-textarea { flex-direction: column; align-items: stretch; }

@@ -16,6 +16,7 @@ from ..store import ResponseStore
 from ..strings import t
 from ..text import escape
 from .base import Item, guarded
+from .radio import RadioGroup
 
 _WIDE = W.Layout(width="auto", max_width="100%")
 
@@ -60,13 +61,7 @@ class Choice(Item):
                 box.observe(self._on_click, names="value")
         else:
             self.boxes = []
-            self.control = W.RadioButtons(
-                options=self.options,
-                index=None,
-                description=self.label,
-                style={"description_width": "initial"},
-                layout=_WIDE,
-            )
+            self.control = RadioGroup(options=self.options, description=self.label, layout=_WIDE)
             self.control.observe(self._on_click, names="value")
         self.control.add_class("allyship-control")
         self.children = self.parts()

@@ -19,6 +19,7 @@ from ..store import ResponseStore, Value
 from ..strings import t
 from ..text import escape
 from .base import Item, guarded
+from .radio import RadioGroup
 
 _WIDE = W.Layout(width="100%")
 _LABELLED = {"description_width": "initial"}
@@ -31,7 +32,8 @@ class Field:
     ``kind`` is ``"line"`` (one line of text), ``"text"`` (several lines), ``"scale"`` (one
     option, laid out in a row), ``"radio"`` (one option, in a column) or ``"checks"`` (any
     number of options). ``options`` are texts, or ``(shown, saved)`` pairs when the text on
-    screen must be shorter than the text saved. ``help`` is a sentence shown under the control.
+    screen must be shorter than the text saved. ``help`` is a sentence shown under the control
+    (for ``"scale"`` and ``"radio"``, under the group's name, before its options).
     """
 
     item_id: str
@@ -50,7 +52,7 @@ class Field:
 class Record(Item):
     """A group of fields, each saved under its own item id as soon as it changes.
 
-    ``controls[field_id]`` is the field's control: a ``Text``/``Textarea``/``RadioButtons``
+    ``controls[field_id]`` is the field's control: a ``Text``/``Textarea``/``RadioGroup``
     (set ``.value``), or for ``"checks"`` a ``VBox`` whose ``.children`` are ``Checkbox``es.
     """
 
@@ -72,7 +74,8 @@ class Record(Item):
         self._syncing = False
         for f in fields:
             self.controls[f.item_id] = self._make(f)
-            self.helps[f.item_id] = W.HTML(f"<p><em>{escape(f.help)}</em></p>" if f.help else "")
+            beside = f.help and f.kind not in ("scale", "radio")  # a radio group holds its own
+            self.helps[f.item_id] = W.HTML(f"<p><em>{escape(f.help)}</em></p>" if beside else "")
         self.restore()
         self.children = self.parts()
 
@@ -92,12 +95,11 @@ class Record(Item):
             control.add_class("allyship-checkboxes")
             return control
         if f.kind in ("scale", "radio"):
-            control = W.RadioButtons(
+            control = RadioGroup(
                 options=[shown for shown, _ in f.pairs],
-                index=None,
                 description=f.label,
+                hint=f.help,
                 orientation="horizontal" if f.kind == "scale" else "vertical",
-                style=_LABELLED,
                 layout=W.Layout(width="auto", max_width="100%"),
             )
         elif f.kind == "line":

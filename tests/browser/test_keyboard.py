@@ -1,10 +1,9 @@
-"""Keyboard only: from the open notebook, reach the controls with Tab, answer with Space and
-Enter, and write with the keyboard; everything is saved. No mouse.
+"""Keyboard only: from the open notebook, reach the controls with Tab, answer with the arrow
+keys, Space and Enter, and write with the keyboard; everything is saved. No mouse.
 
-Each option of a kit question is its own Tab stop (ipywidgets does not group the radios), so Tab
-then Space answers. The arrow keys do not move between options: in command mode JupyterLab's
-own shortcuts take them (they move the cell selection), a limit of JupyterLab and ipywidgets
-that a Python widget cannot change. The tests pin the path that works."""
+A kit question's options are one radio group (``RadioGroup``): Tab reaches the group once, the
+arrow keys move between options and choose, and JupyterLab's own arrow-key shortcuts (which move
+the cell selection) do not fire while the focus is in the group."""
 
 from __future__ import annotations
 
@@ -48,6 +47,18 @@ def focused(page) -> dict:
     )
 
 
+def active_cell(page) -> int:
+    """The index of the notebook's selected cell."""
+    return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex")
+
+
+def checked(widget) -> list[str]:
+    """The texts of the chosen options inside ``widget``."""
+    return widget.evaluate(
+        "e => [...e.querySelectorAll('input:checked')].map(i => i.labels[0].innerText.trim())"
+    )
+
+
 def test_answer_and_write_with_the_keyboard_only(page, lab):
     notebook = lab.learner_copy(MODULE, "keyboard")
     path = f"keyboard/{MODULE}/{MODULE}.ipynb"
@@ -63,23 +74,29 @@ def test_answer_and_write_with_the_keyboard_only(page, lab):
     wait_fresh(page, path, len(item_ids(notebook)))
     page.locator(".jp-Notebook").focus()  # where focus is when a learner opens the notebook
 
-    # A practice question: Tab to its options, Space chooses; Tab, Space changes the choice.
+    # A practice question: Tab reaches its options as one group; the arrow keys choose, and
+    # JupyterLab does not take them (the selected cell stays where it was).
     practice = item(page, "Practice question 1")
     tab_into(page, practice)
     assert focused(page) == {"tag": "INPUT", "type": "radio", "label": options["p1"][0]}
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
+    cell = active_cell(page)
+    page.keyboard.press("ArrowDown")
     assert focused(page)["label"] == options["p1"][1]
-    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert focused(page)["label"] == options["p1"][1]
+    assert active_cell(page) == cell, "an arrow key moved the cell selection"
+    assert checked(practice) == [options["p1"][1]]
     feedback = practice.locator(".allyship-feedback [role=status]")
-    feedback.wait_for()
+    feedback.filter(has_text=options["p1"][1]).wait_for()  # about the last choice, not an earlier
     assert feedback.inner_text().startswith(("\u2714", "\u2718", "\u25d1"))
     shot(page, "1-practice-by-keyboard")
 
-    # A select-all question: Space ticks, Tab reaches "Check my answer", Enter presses it.
+    # One Tab leaves the group (its options are one stop) for the next question, a select-all:
+    # Space ticks, Tab reaches "Check my answer", Enter presses it.
+    page.keyboard.press("Tab")
     multi = item(page, "Practice question 2")
-    tab_into(page, multi)
-    assert focused(page)["type"] == "checkbox"
+    assert focused(page) == {"tag": "INPUT", "type": "checkbox", "label": options["p2"][0]}
     page.keyboard.press("Space")
     while focused(page)["tag"] != "BUTTON":
         page.keyboard.press("Tab")
@@ -97,13 +114,13 @@ def test_answer_and_write_with_the_keyboard_only(page, lab):
     status.get_by_text(t("status.saved_words", words=len(TYPED.split()))).wait_for()
     shot(page, "2-reflection-by-keyboard")
 
-    # A graded question further down: Tab there, Tab again to the second option, Space.
+    # A graded question further down: Tab there, the arrow key moves to the second option.
     question = item(page, "Question 1")
     tab_into(page, question)
-    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
     assert focused(page)["label"] == options["q1"][1]
-    page.keyboard.press("Space")
     question.locator(".allyship-status").get_by_text(t("status.saved")).wait_for()
+    assert checked(question) == [options["q1"][1]]
     shot(page, "3-question-by-keyboard")
 
     wanted = {"p1": options["p1"][1], "r1": TYPED, "q1": options["q1"][1]}

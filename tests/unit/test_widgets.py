@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import ipywidgets as W
 import pytest
+from traitlets import TraitError
 
 from allyship import Choice, Practice, Reflection, ResponseStore, Rewrite
-from allyship.widgets import framing_feedback
+from allyship.widgets import RadioGroup, framing_feedback
 
 OPTIONS = ["Listen first", "Offer a solution at once", "Explain your credentials"]
 
@@ -32,10 +36,35 @@ def test_choice_restores_when_the_cell_runs_again(store):
     assert again.control.value == OPTIONS[2] and again.answer == OPTIONS[2]
 
 
-def test_choice_control_has_a_real_label(store):
+def test_choice_control_is_a_named_radio_group(store):
     q = Choice("q4", "Prompt", OPTIONS, store=store)
-    assert isinstance(q.control, W.RadioButtons)
-    assert q.control.description == "Question 4"  # rendered as the control's <label>
+    assert isinstance(q.control, RadioGroup)  # one group: arrow keys move between options
+    assert q.control.description == "Question 4"  # rendered as the group's <legend>
+    assert q.control.options == OPTIONS
+
+
+def test_choice_takes_a_click_sent_by_the_browser(store):
+    q = Choice("q1", "P", OPTIONS, store=store)
+    # What radio.js sends when a radio button is chosen: an update of the synced value.
+    update = {"method": "update", "state": {"value": OPTIONS[1]}}
+    q.control._handle_msg({"content": {"data": update}})
+    assert q.answer == OPTIONS[1] and saved(store) == {"q1": OPTIONS[1]}
+
+
+def test_radio_group_refuses_a_value_that_is_not_an_option():
+    group = RadioGroup(options=OPTIONS, description="Question 1")
+    with pytest.raises(TraitError, match="not one of the options"):
+        group.value = "Something else"
+    with pytest.raises(TraitError, match="same text"):
+        RadioGroup(options=["Yes", "Yes"])
+    assert group.value is None
+
+
+def test_radio_group_front_end_ships_with_the_kit():
+    """The ES module and its style sheet are read from the package (no network, no CDN)."""
+    assert "export default" in RadioGroup._esm and 'type = "radio"' in RadioGroup._esm
+    assert "input.name = name" in RadioGroup._esm  # one shared name: the browser's own group
+    assert ".allyship-radio-option" in RadioGroup._css
 
 
 def test_choice_setting_answer_from_code_moves_the_control(store):
@@ -203,3 +232,27 @@ def test_rewrite_exercise_saves_and_checks(store):
     e.check_button.click()
     assert "intentional framing" in e.feedback.value
     assert saved(store)["e1"].startswith("We are showing our commitment")
+
+
+@pytest.mark.parametrize(("mode", "drawn"), [("", True), ("autograde", False), ("validate", False)])
+def test_radio_group_loads_its_front_end_only_where_something_is_drawn(tmp_path, mode, drawn):
+    """In a learner's session the group is an anywidget; under nbgrader (headless, widgets
+    print as text) the kernel skips importing anywidget, and the question works the same."""
+    script = (
+        "import json, sys\n"
+        "from allyship import Choice, ResponseStore\n"
+        "store = ResponseStore(sys.argv[1])\n"
+        "store.set('q1', 'B')\n"
+        "q = Choice('q1', 'P', ['A', 'B'], store=ResponseStore(sys.argv[1]))\n"
+        "print(json.dumps([q.answer, q.control.value, 'anywidget' in sys.modules]))\n"
+    )
+    env = {**os.environ, "NBGRADER_EXECUTION": mode}
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "responses.json")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout) == ["B", "B", drawn]
+    assert out.stderr == ""

@@ -10,6 +10,9 @@ import pytest
 
 from allyship import ActionPlan, LandRecord, ResponseStore, SelfAudit
 from allyship import authoring as A
+from allyship.strings import t
+from allyship.widgets import RadioGroup
+from allyship.widgets.audit import audit_id
 from allyship.widgets.plan import read_earlier
 
 RATINGS = ["Rarely", "Sometimes", "Often", "Almost always", "Not sure yet"]
@@ -32,9 +35,11 @@ def test_audit_ratings_save_under_their_own_ids(store):
 def test_audit_controls_are_labelled_rating_scales(store):
     audit = SelfAudit(store=store)
     for n, control in enumerate(audit.controls.values(), start=1):
-        assert isinstance(control, W.RadioButtons)  # arrow keys move between options
+        assert isinstance(control, RadioGroup)  # arrow keys move between options
         assert control.description.startswith(f"{n}. ")  # the control's real <label>
         assert list(control.options) == RATINGS and control.value is None
+        assert control.hint == t(f"audit.q{n}")  # the statement, read before the options
+        assert audit.helps[audit_id(n)].value == ""  # not shown twice
 
 
 def test_audit_restores_when_the_cell_runs_again(store):
@@ -260,7 +265,7 @@ def test_a_failed_save_is_shown_next_to_the_controls(tmp_path, capsys, make):
     store = ResponseStore(tmp_path / "missing-folder" / "responses.json")
     widget = make(store)
     control = next(c for c in widget.controls.values() if not isinstance(c, W.VBox))
-    control.value = control.options[0] if isinstance(control, W.RadioButtons) else "Some text"
+    control.value = control.options[0] if isinstance(control, RadioGroup) else "Some text"
     assert "Could not save" in widget.status.value and "allyship-error" in widget.status.value
     assert capsys.readouterr().err == ""
 
