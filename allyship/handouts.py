@@ -73,7 +73,7 @@ def printable(widget) -> str:
 
     head = f"<p><strong>{html.escape(widget.label)}.</strong> {html.escape(widget.prompt)}</p>"
     if isinstance(widget, Choice):
-        hint = t("hint.select_all") if widget.multiple else ""
+        hint = widget.group_hint()
         body = (f'<p class="hint">{html.escape(hint)}</p>' if hint else "") + _options(
             widget.options
         )

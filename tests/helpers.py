@@ -120,11 +120,7 @@ def give_answers(widgets: dict, answers: dict) -> None:
     """Set each answer through the widget's control, as a learner's click or typing would."""
     for item_id, value in answers.items():
         w = widgets[item_id]
-        if getattr(w, "multiple", False):
-            for box in w.boxes:
-                box.value = box.description in value
-        else:
-            w.control.value = value
+        w.control.value = value
 
 
 def key(module: str, course: Path | None = None) -> dict:

@@ -4,14 +4,15 @@ from .audit import SelfAudit
 from .base import Item
 from .choice import Choice, Practice
 from .consent import Consent
+from .group import CheckGroup, RadioGroup
 from .land import LandRecord
 from .plan import ActionPlan
-from .radio import RadioGroup
 from .record import Field, Record
 from .text import Reflection, Rewrite, framing_feedback
 
 __all__ = [
     "ActionPlan",
+    "CheckGroup",
     "Choice",
     "Consent",
     "Field",

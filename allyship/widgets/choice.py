@@ -16,7 +16,7 @@ from ..store import ResponseStore
 from ..strings import t
 from ..text import escape
 from .base import Item, guarded
-from .radio import RadioGroup
+from .group import CheckGroup, RadioGroup
 
 _WIDE = W.Layout(width="auto", max_width="100%")
 
@@ -50,29 +50,27 @@ class Choice(Item):
         self.options = [str(o) for o in options]
         self.multiple = multiple
         self._syncing = False
+        named = {"description": self.label, "show_description": False}  # the heading shows it
         if multiple:
-            self.boxes = [
-                W.Checkbox(value=False, description=o, indent=False, layout=_WIDE)
-                for o in self.options
-            ]
-            self.control = W.VBox(self.boxes)
-            self.control.add_class("allyship-checkboxes")
-            for box in self.boxes:
-                box.observe(self._on_click, names="value")
+            self.control = CheckGroup(
+                options=self.options, hint=self.group_hint(), layout=_WIDE, **named
+            )
         else:
-            self.boxes = []
-            self.control = RadioGroup(options=self.options, description=self.label, layout=_WIDE)
-            self.control.observe(self._on_click, names="value")
+            self.control = RadioGroup(options=self.options, layout=_WIDE, **named)
+        self.control.observe(self._on_click, names="value")
         self.control.add_class("allyship-control")
         self.children = self.parts()
         self._restore()
 
+    def group_hint(self) -> str:
+        """ "Select all that apply." for a select-all question, unless its prompt says so."""
+        hint = t("hint.select_all")
+        if not self.multiple or hint.rstrip(".").lower() in self.prompt.lower():
+            return ""
+        return hint
+
     def parts(self) -> list[W.Widget]:
-        hint = "hint.select_all" if self.multiple and self.hint_key == "hint.graded" else None
-        parts: list[W.Widget] = [self.heading(self.hint_key)]
-        if hint:
-            parts.append(W.HTML(f"<p>{escape(t(hint))}</p>"))
-        return parts + [self.control, self.status]
+        return [self.heading(self.hint_key), self.control, self.status]
 
     # -- state -------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -98,11 +96,7 @@ class Choice(Item):
 
     @guarded
     def _on_click(self, change: dict) -> None:
-        if self._syncing:
-            return
-        if self.multiple:
-            self.answer = [box.description for box in self.boxes if box.value]
-        else:
+        if not self._syncing:
             self.answer = change["new"]
 
     @observe("answer")
@@ -115,12 +109,7 @@ class Choice(Item):
         """Keep the on-screen controls in step with ``answer`` (set by click or by code)."""
         was, self._syncing = self._syncing, True
         try:
-            if self.multiple:
-                ticked = set(value or [])
-                for box in self.boxes:
-                    box.value = box.description in ticked
-            else:
-                self.control.value = value
+            self.control.value = list(value or []) if self.multiple else value
         finally:
             self._syncing = was
 

@@ -19,10 +19,12 @@ from ..store import ResponseStore, Value
 from ..strings import t
 from ..text import escape
 from .base import Item, guarded
-from .radio import RadioGroup
+from .group import CheckGroup, RadioGroup
 
 _WIDE = W.Layout(width="100%")
 _LABELLED = {"description_width": "initial"}
+#: fields drawn as a group of options; their help is the group's description
+OPTION_KINDS = ("scale", "radio", "checks")
 
 
 @dataclass
@@ -33,7 +35,7 @@ class Field:
     option, laid out in a row), ``"radio"`` (one option, in a column) or ``"checks"`` (any
     number of options). ``options`` are texts, or ``(shown, saved)`` pairs when the text on
     screen must be shorter than the text saved. ``help`` is a sentence shown under the control
-    (for ``"scale"`` and ``"radio"``, under the group's name, before its options).
+    (for the option kinds, under the group's name, before its options).
     """
 
     item_id: str
@@ -44,16 +46,22 @@ class Field:
     pairs: list[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.pairs = [
-            (o, o) if isinstance(o, str) else (str(o[0]), str(o[1])) for o in self.options
-        ]
+        pairs = [(o, o) if isinstance(o, str) else (str(o[0]), str(o[1])) for o in self.options]
+        self.pairs, seen = [], set()
+        for shown, kept in pairs:  # two long texts shortened alike stay two options
+            unique, n = shown, 1
+            while unique in seen:
+                n += 1
+                unique = f"{shown} ({n})"
+            seen.add(unique)
+            self.pairs.append((unique, kept))
 
 
 class Record(Item):
     """A group of fields, each saved under its own item id as soon as it changes.
 
-    ``controls[field_id]`` is the field's control: a ``Text``/``Textarea``/``RadioGroup``
-    (set ``.value``), or for ``"checks"`` a ``VBox`` whose ``.children`` are ``Checkbox``es.
+    ``controls[field_id]`` is the field's control: a ``Text``, ``Textarea``, ``RadioGroup`` or
+    (for ``"checks"``) ``CheckGroup``; set its ``.value`` as a learner's typing or click would.
     """
 
     def __init__(
@@ -74,7 +82,7 @@ class Record(Item):
         self._syncing = False
         for f in fields:
             self.controls[f.item_id] = self._make(f)
-            beside = f.help and f.kind not in ("scale", "radio")  # a radio group holds its own
+            beside = f.help and f.kind not in OPTION_KINDS  # an option group holds its own
             self.helps[f.item_id] = W.HTML(f"<p><em>{escape(f.help)}</em></p>" if beside else "")
         self.restore()
         self.children = self.parts()
@@ -83,16 +91,13 @@ class Record(Item):
     def _make(self, f: Field) -> W.Widget:
         on_change = functools.partial(self._on_change, f.item_id)
         if f.kind == "checks":
-            boxes = [
-                W.Checkbox(
-                    value=False, description=shown, indent=False, layout=W.Layout(width="auto")
-                )
-                for shown, _ in f.pairs
-            ]
-            for box in boxes:
-                box.observe(on_change, names="value")
-            control = W.VBox(boxes)
-            control.add_class("allyship-checkboxes")
+            control = CheckGroup(
+                options=[shown for shown, _ in f.pairs],
+                description=f.label,
+                hint=f.help,
+                layout=W.Layout(width="auto", max_width="100%"),
+            )
+            control.observe(on_change, names="value")
             return control
         if f.kind in ("scale", "radio"):
             control = RadioGroup(
@@ -117,13 +122,11 @@ class Record(Item):
         )
 
     def parts(self) -> list[W.Widget]:
-        """The heading, then each field (a checklist gets its label as a heading), then status."""
+        """The heading, then each field with its help, then the status line."""
         heading = W.HTML(self.heading_html())
         heading.add_class("allyship-heading")
         parts: list[W.Widget] = [heading]
-        for fid, f in self.fields.items():
-            if f.kind == "checks":
-                parts.append(W.HTML(f"<p><strong>{escape(f.label)}</strong></p>"))
+        for fid in self.fields:
             parts += [self.controls[fid], self.helps[fid]]
         return parts + [self.status]
 
@@ -133,8 +136,7 @@ class Record(Item):
         f, control = self.fields[field_id], self.controls[field_id]
         saved = dict((shown, kept) for shown, kept in f.pairs)
         if f.kind == "checks":
-            ticked = [saved[box.description] for box in control.children if box.value]
-            return ticked or None
+            return [saved[shown] for shown in control.value] or None
         if f.kind in ("scale", "radio"):
             return saved.get(control.value) if control.value is not None else None
         return control.value if control.value.strip() else None
@@ -147,9 +149,7 @@ class Record(Item):
         try:
             if f.kind == "checks":
                 wanted = value if isinstance(value, list) else [value] if value else []
-                on = {shown_for[v] for v in wanted if v in shown_for}
-                for box in control.children:
-                    box.value = box.description in on
+                control.value = [shown_for[v] for v in wanted if v in shown_for]
                 return [v for v in wanted if v not in shown_for]
             if f.kind in ("scale", "radio"):
                 if value is None or value in shown_for:

@@ -77,6 +77,7 @@ def test_answer_and_write_with_the_keyboard_only(page, lab):
     # A practice question: Tab reaches its options as one group; the arrow keys choose, and
     # JupyterLab does not take them (the selected cell stays where it was).
     practice = item(page, "Practice question 1")
+    assert practice.get_by_role("group", name="Practice question 1").count() == 1  # its name
     tab_into(page, practice)
     assert focused(page) == {"tag": "INPUT", "type": "radio", "label": options["p1"][0]}
     cell = active_cell(page)
@@ -96,6 +97,7 @@ def test_answer_and_write_with_the_keyboard_only(page, lab):
     # Space ticks, Tab reaches "Check my answer", Enter presses it.
     page.keyboard.press("Tab")
     multi = item(page, "Practice question 2")
+    assert multi.get_by_role("group", name="Practice question 2").count() == 1
     assert focused(page) == {"tag": "INPUT", "type": "checkbox", "label": options["p2"][0]}
     page.keyboard.press("Space")
     while focused(page)["tag"] != "BUTTON":

@@ -57,8 +57,7 @@ def fill_records(widgets: dict) -> None:
         for field_id, control in getattr(widget, "controls", {}).items():
             kind = widget.fields[field_id].kind
             if kind == "checks":
-                if control.children:  # the action plan's list is empty with no earlier module
-                    control.children[0].value = True
+                control.value = control.options[:1]  # the plan's list is empty at first
             elif kind in ("scale", "radio"):
                 control.value = control.options[0]
             else:
@@ -171,7 +170,7 @@ def test_records_survive_autograde_as_text_for_graders(graded):
         f
         for w in widgets.values()
         for f, control in getattr(w, "controls", {}).items()
-        if w.fields[f].kind != "checks" or control.children  # an empty checklist holds nothing
+        if w.fields[f].kind != "checks" or control.options  # an empty checklist holds nothing
     ]
     if not fields:
         pytest.skip(f"{module} has no record widgets")

@@ -7,12 +7,11 @@ import os
 import subprocess
 import sys
 
-import ipywidgets as W
 import pytest
 from traitlets import TraitError
 
 from allyship import Choice, Practice, Reflection, ResponseStore, Rewrite
-from allyship.widgets import RadioGroup, framing_feedback
+from allyship.widgets import CheckGroup, RadioGroup, framing_feedback
 
 OPTIONS = ["Listen first", "Offer a solution at once", "Explain your credentials"]
 
@@ -40,31 +39,37 @@ def test_choice_control_is_a_named_radio_group(store):
     q = Choice("q4", "Prompt", OPTIONS, store=store)
     assert isinstance(q.control, RadioGroup)  # one group: arrow keys move between options
     assert q.control.description == "Question 4"  # rendered as the group's <legend>
+    assert q.control.show_description is False  # for screen readers: the heading shows it
     assert q.control.options == OPTIONS
 
 
 def test_choice_takes_a_click_sent_by_the_browser(store):
     q = Choice("q1", "P", OPTIONS, store=store)
-    # What radio.js sends when a radio button is chosen: an update of the synced value.
+    # What group.js sends when a radio button is chosen: an update of the synced value.
     update = {"method": "update", "state": {"value": OPTIONS[1]}}
     q.control._handle_msg({"content": {"data": update}})
     assert q.answer == OPTIONS[1] and saved(store) == {"q1": OPTIONS[1]}
 
 
-def test_radio_group_refuses_a_value_that_is_not_an_option():
+def test_option_groups_refuse_a_value_that_is_not_an_option():
     group = RadioGroup(options=OPTIONS, description="Question 1")
     with pytest.raises(TraitError, match="not one of the options"):
         group.value = "Something else"
-    with pytest.raises(TraitError, match="same text"):
-        RadioGroup(options=["Yes", "Yes"])
-    assert group.value is None
+    checks = CheckGroup(options=OPTIONS, description="Question 2")
+    with pytest.raises(TraitError, match="not one of the options"):
+        checks.value = [OPTIONS[0], "Something else"]
+    for group_class in (RadioGroup, CheckGroup):
+        with pytest.raises(TraitError, match="same text"):
+            group_class(options=["Yes", "Yes"])
+    assert group.value is None and checks.value == []
+    assert (group.multiple, checks.multiple) == (False, True)  # radio buttons or checkboxes
 
 
-def test_radio_group_front_end_ships_with_the_kit():
+def test_option_group_front_end_ships_with_the_kit():
     """The ES module and its style sheet are read from the package (no network, no CDN)."""
-    assert "export default" in RadioGroup._esm and 'type = "radio"' in RadioGroup._esm
+    assert "export default" in RadioGroup._esm and '"checkbox" : "radio"' in RadioGroup._esm
     assert "input.name = name" in RadioGroup._esm  # one shared name: the browser's own group
-    assert ".allyship-radio-option" in RadioGroup._css
+    assert ".allyship-group-option" in RadioGroup._css
 
 
 def test_choice_setting_answer_from_code_moves_the_control(store):
@@ -82,16 +87,23 @@ def test_saved_answer_no_longer_an_option_is_explained(store):
 
 def test_multi_choice_ticks_save_as_a_list(store):
     q = Choice("q2", "Which apply?", OPTIONS, multiple=True, store=store)
-    assert all(isinstance(b, W.Checkbox) and b.description in OPTIONS for b in q.boxes)
-    q.boxes[0].value = True
-    q.boxes[2].value = True
-    assert saved(store) == {"q2": [OPTIONS[0], OPTIONS[2]]}
-    q.boxes[0].value = False
-    q.boxes[2].value = False
+    assert isinstance(q.control, CheckGroup) and q.control.options == OPTIONS
+    assert q.control.description == "Question 2"  # the group's <legend>
+    q.control.value = [OPTIONS[2], OPTIONS[0]]  # two ticks, in any order
+    assert saved(store) == {"q2": [OPTIONS[0], OPTIONS[2]]}  # kept in the options' order
+    q.control.value = []
     assert saved(store) == {}  # nothing ticked is "not answered", not an empty answer
-    q.boxes[1].value = True
+    q.control.value = [OPTIONS[1]]
     again = Choice("q2", "Which apply?", OPTIONS, multiple=True, store=ResponseStore(store.path))
-    assert [b.value for b in again.boxes] == [False, True, False]
+    assert again.control.value == [OPTIONS[1]] and again.answer == [OPTIONS[1]]
+
+
+def test_select_all_hint_is_said_once(store):
+    q = Choice("q2", "Which apply?", OPTIONS, multiple=True, store=store)
+    assert q.control.hint == "Select all that apply."  # the group's description
+    said = Choice("q3", "Which apply? Select all that apply.", OPTIONS, multiple=True, store=store)
+    assert said.control.hint == ""  # the prompt already says it
+    assert Choice("q4", "Which one?", OPTIONS, store=store).group_hint() == ""
 
 
 PRACTICE = [
@@ -122,8 +134,7 @@ def test_practice_multiple_needs_check_and_names_missed_options(store):
     p = Practice("p2", "Which?", options, multiple=True, store=store)
     p.check_button.click()
     assert "Choose at least one option" in p.feedback.value
-    p.boxes[0].value = True
-    p.boxes[2].value = True
+    p.control.value = ["A", "C"]
     assert p.feedback.value == ""  # no feedback until the learner asks
     p.check_button.click()
     assert "Partly right." in p.feedback.value

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import json
 
-import ipywidgets as W
 import pytest
 
 from allyship import ActionPlan, LandRecord, ResponseStore, SelfAudit
 from allyship import authoring as A
 from allyship.strings import t
-from allyship.widgets import RadioGroup
+from allyship.widgets import CheckGroup, RadioGroup
 from allyship.widgets.audit import audit_id
 from allyship.widgets.plan import read_earlier
+from allyship.widgets.record import Field
 
 RATINGS = ["Rarely", "Sometimes", "Often", "Almost always", "Not sure yet"]
 
@@ -102,8 +102,8 @@ def test_land_fields_save_under_their_own_ids(store):
     record = land(store)
     record.controls["e1-nations"].value = "The nations named on the maps"
     record.controls["e1-status"].value = "I could not find out yet"
-    record.controls["e1-checklist"].children[0].value = True
-    record.controls["e1-checklist"].children[2].value = True
+    checklist = record.controls["e1-checklist"]
+    checklist.value = [checklist.options[0], checklist.options[2]]
     data = saved(store)
     assert data["e1-nations"] == "The nations named on the maps"
     assert data["e1-status"] == "I could not find out yet"
@@ -114,11 +114,8 @@ def test_land_fields_save_under_their_own_ids(store):
 
 def test_land_controls_have_real_labels(store):
     record = land(store)
-    for fid, control in record.controls.items():
-        if isinstance(control, W.VBox):  # the checklist: every box is labelled by its text
-            assert all(box.description for box in control.children)
-        else:
-            assert control.description == record.fields[fid].label
+    for fid, control in record.controls.items():  # a box's label, or an option group's legend
+        assert control.description == record.fields[fid].label
 
 
 def test_land_restores_and_clearing_a_field_forgets_it(store):
@@ -141,10 +138,27 @@ def test_land_check_speaks_of_completeness_never_correctness(store):
     assert "wrong" not in feedback.lower() and "incorrect" not in feedback.lower()
 
 
+def test_land_checklist_is_a_described_group(store):
+    checklist = land(store).controls["e1-checklist"]
+    assert isinstance(checklist, CheckGroup) and checklist.description
+    assert checklist.hint == t("land.help.checklist")  # read before the boxes, not after
+
+
+def test_options_shortened_alike_stay_distinct():
+    f = Field(
+        "e1-carried",
+        "Carried",
+        "checks",
+        [("Listen \u2026", "Listen first."), ("Listen \u2026", "Listen more.")],
+    )
+    assert f.pairs == [("Listen \u2026", "Listen first."), ("Listen \u2026 (2)", "Listen more.")]
+
+
 def test_land_plain_text_for_graders(store):
     record = land(store)
     record.controls["e1-pronunciation"].value = "Learned from the nation's own recording"
-    record.controls["e1-checklist"].children[5].value = True
+    checklist = record.controls["e1-checklist"]
+    checklist.value = [checklist.options[5]]
     text = record.plain_text()
     assert text.startswith("Land acknowledgement research record: Record what you found.")
     assert "- Pronunciation: Learned from the nation's own recording" in text
@@ -206,7 +220,7 @@ def test_plan_with_nothing_beside_it(tmp_path):
     (tmp_path / "07_continuing_the_work").mkdir()
     p = plan(tmp_path)
     assert p.found_text.startswith("No saved answers from earlier modules were found")
-    assert p.controls["e1-carried"].children == ()
+    assert p.controls["e1-carried"].options == []
     p.controls["e1-action"].value = "Read the TRC's health Calls to Action."
     assert saved(p.store) == {"e1-action": "Read the TRC's health Calls to Action."}
 
@@ -224,14 +238,14 @@ def test_plan_survives_an_unreadable_home(home, monkeypatch):
 
 def test_plan_carries_commitments_and_keeps_them_without_the_other_files(home):
     p = plan(home)
-    box = p.controls["e1-carried"].children[0]
-    assert box.description == "Module 01: Ask before I speak in huddles."
-    box.value = True
+    carried = p.controls["e1-carried"]
+    assert carried.options == ["Module 01: Ask before I speak in huddles."]
+    carried.value = carried.options[:1]
     p.controls["e1-when"].value = "Next team meeting"
     assert saved(p.store)["e1-carried"] == ["Module 01: Ask before I speak in huddles."]
     (home / "01_what_is_allyship" / "responses.json").unlink()
     again = plan(home)
-    assert [b.value for b in again.controls["e1-carried"].children] == [True]
+    assert again.controls["e1-carried"].value == carried.options  # kept, though its file is gone
     assert again.controls["e1-when"].value == "Next team meeting"
 
 
@@ -239,9 +253,10 @@ def test_plan_long_commitment_is_shortened_on_screen_not_in_the_file(home):
     long = "Listen first. " * 40
     (home / "01_what_is_allyship" / "responses.json").write_text(json.dumps({"c1": long}))
     p = plan(home)
-    box = p.controls["e1-carried"].children[0]
-    assert len(box.description) <= 140 and box.description.endswith("\u2026")
-    box.value = True
+    carried = p.controls["e1-carried"]
+    shown = carried.options[0]
+    assert len(shown) <= 140 and shown.endswith("\u2026")
+    carried.value = [shown]
     assert saved(p.store)["e1-carried"] == [f"Module 01: {long.strip()}"]
 
 
@@ -264,7 +279,7 @@ def test_plan_under_autograde_shows_only_its_own_answers(home, grading):
 def test_a_failed_save_is_shown_next_to_the_controls(tmp_path, capsys, make):
     store = ResponseStore(tmp_path / "missing-folder" / "responses.json")
     widget = make(store)
-    control = next(c for c in widget.controls.values() if not isinstance(c, W.VBox))
+    control = next(c for c in widget.controls.values() if not isinstance(c, CheckGroup))
     control.value = control.options[0] if isinstance(control, RadioGroup) else "Some text"
     assert "Could not save" in widget.status.value and "allyship-error" in widget.status.value
     assert capsys.readouterr().err == ""
