@@ -43,10 +43,10 @@ def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-#: How the kit's widgets look in JupyterLab. ipywidgets gives every checkbox and HTML line one
-#: fixed-height row: a long option wraps onto the next option and the two overlap,
-#: and a wrapped prompt gets 28-pixel line spacing. These rules let them wrap like text, and put
-#: a text box's label above the box, so nothing is wider than a narrow notebook.
+#: How the kit's widgets look in JupyterLab. ipywidgets gives its checkbox (the consent box) and
+#: every HTML line one fixed-height row: long text overlaps the next row, and a wrapped prompt
+#: gets 28-pixel line spacing. These rules let them wrap like text, and put a text box's label
+#: above the box, so nothing is wider than a narrow notebook. (Option groups: group.css.)
 STYLE = """<style>
 .allyship-item .widget-html-content { line-height: 1.5; }
 .allyship-item .widget-checkbox, .allyship-item .widget-checkbox label {

@@ -63,7 +63,7 @@ class Choice(Item):
         self._restore()
 
     def group_hint(self) -> str:
-        """ "Select all that apply." for a select-all question, unless its prompt says so."""
+        """The select-all hint for the group, or "" (one choice, or the prompt says it)."""
         hint = t("hint.select_all")
         if not self.multiple or hint.rstrip(".").lower() in self.prompt.lower():
             return ""
