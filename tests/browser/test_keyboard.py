@@ -128,3 +128,34 @@ def test_answer_and_write_with_the_keyboard_only(page, lab):
     wanted = {"p1": options["p1"][1], "r1": TYPED, "q1": options["q1"][1]}
     saved = poll_json(notebook.parent / "responses.json", wanted)
     assert saved["p2"] == [options["p2"][0]]
+
+
+def test_rate_the_self_audit_with_the_arrow_keys(page, lab):
+    """A record's rating scales are radio groups too: Tab from one scale to the next, the arrow
+    keys rate, and each rating is saved under its own id (module 05's self-audit)."""
+    module = "05_building_trust"
+    notebook = lab.learner_copy(module, "keyboard-audit")
+    path = f"keyboard-audit/{module}/{module}.ipynb"
+    open_notebook(page, lab, path)
+    mark_items(page)
+    command(page, "notebook:run-all-cells")
+    wait_fresh(page, path, len(item_ids(notebook)))
+    page.locator(".jp-Notebook").focus()
+
+    audit = item(page, t("audit.title"))
+    first = t("audit.short1")
+    assert audit.get_by_role("group", name=first).count() == 1  # each scale is named
+    tab_into(page, audit)
+    assert focused(page) == {"tag": "INPUT", "type": "radio", "label": t("audit.scale.1")}
+    cell = active_cell(page)
+    page.keyboard.press("ArrowRight")  # a scale is laid out in a row
+    assert focused(page)["label"] == t("audit.scale.2")
+    page.keyboard.press("Tab")  # on to the next question's scale
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert focused(page)["label"] == t("audit.scale.3")
+    assert active_cell(page) == cell, "an arrow key moved the cell selection"
+    audit.locator(".allyship-status").get_by_text(t("audit.progress", done=2, total=5)).wait_for()
+    shot(page, "1-audit-by-keyboard")
+    saved = poll_json(notebook.parent / "responses.json", {"a1": t("audit.scale.2")})
+    assert saved["a2"] == t("audit.scale.3") and "a3" not in saved
