@@ -16,6 +16,15 @@ SETTLED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFr
 OVERFLOWING = """() => [...document.querySelectorAll('.allyship-item')]
   .filter(e => e.scrollWidth > e.clientWidth + 2)
   .map(e => e.querySelector('.allyship-heading').innerText.split('.')[0])"""
+#: groups laid out against their orientation: a column whose options are not one under the
+#: other, or a row (a rating scale) whose options are not side by side
+MISLAID = """() => [...document.querySelectorAll('.allyship-group')].filter(g => {
+  const boxes = [...g.querySelectorAll('.allyship-group-option')]
+    .map(o => o.getBoundingClientRect());
+  if (boxes.length < 2) return false;
+  if (g.dataset.orientation === 'horizontal') return boxes[1].top !== boxes[0].top;
+  return boxes.some((b, i) => i && b.top < boxes[i - 1].bottom);
+}).map(g => g.querySelector('legend').textContent)"""
 
 
 def axe_findings(page) -> list[str]:
@@ -55,6 +64,7 @@ def test_module_opens_runs_and_shows_every_widget(page, lab, module):
     assert page.locator(".jp-CodeCell .jp-InputArea:visible .jp-Editor").count() == 0
 
     assert axe_findings(page) == []
+    assert page.evaluate(MISLAID) == []  # each option of a question on its own line
 
     # On a narrow screen (a laptop with the file browser open) long options wrap: no widget
     # is wider than the notebook.
