@@ -47,15 +47,22 @@ def _only(frame, module: str | None):
     return frame if module is None else frame.loc[frame["module"] == module]
 
 
+def _course_report(args: argparse.Namespace) -> tuple:
+    """The course's report from the gradebook, and the ``--module`` asked for (or ``None``)."""
+    from .reports import summarise_report
+
+    course = _course(args)
+    module = _one_module(course, args.module)
+    return summarise_report(course, args.db, progress=ProgressBar("reading answers")), module
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .reports import report_text, save_plots, summarise_report
+    from .reports import report_text, save_plots
 
-    course = _course(args)
-    module = _one_module(course, args.module)
-    report = summarise_report(course, args.db, progress=ProgressBar("reading answers"))
+    report, module = _course_report(args)
     if module is not None:
         report.difficulty = _only(report.difficulty, module)
         report.awaiting = _only(report.awaiting, module)
@@ -71,12 +78,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_cohort(args: argparse.Namespace) -> int:
     from .cohort import check_threshold
-    from .reports import cohort_text, summarise_cohort, summarise_report
+    from .reports import cohort_text, summarise_cohort
 
     check_threshold(args.threshold)
-    course = _course(args)
-    module = _one_module(course, args.module)
-    report = summarise_report(course, args.db, progress=ProgressBar("reading answers"))
+    report, module = _course_report(args)
     if module is not None:
         report.difficulty = _only(report.difficulty, module)
         report.responses = _only(report.responses, module)
