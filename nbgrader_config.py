@@ -51,7 +51,7 @@ c.CourseDirectory.max_file_size = 20000  # kB: a bigger file is left behind, not
 # Scrub answer keys before the page is written (allyship/feedback.py; docs/bad-submissions.md).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "allyship.feedback.ScrubHiddenTests",
+    "allyship.grading.feedback.ScrubHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 

@@ -1,71 +1,120 @@
-"""The ``allyship`` command: the instructor's and facilitator's verbs.
+"""The ``allyship`` command: one verb pattern over the role packages.
 
-Thin by design: parse arguments, call the library, print. The library raises
-:class:`~allyship.errors.AllyshipError`; this module alone turns one into a single line on
-stderr and a non-zero exit status.
+Each role package lists its verbs as data (``VERBS`` in ``course/verbs.py``, ``grading/verbs.py``,
+``instructor/verbs.py``, ``kit/verbs.py``): a :class:`Verb` names who it is for, a one-line
+summary, its arguments (built from the shared shapes below) and the function that runs it. This
+module alone turns them into argparse parsers, prints ``allyship --help`` grouped by who uses
+each verb, and turns an :class:`~allyship.errors.AllyshipError` into one line on stderr and a
+non-zero exit status. Verb modules import anything heavy (pandas, nbgrader) inside their run
+functions, so ``allyship key`` stays fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .course import find_course, resolve_module, source_notebook
 from .errors import AllyshipError
 
-
-def cmd_key(args: argparse.Namespace) -> int:
-    from .key import answer_key
-
-    course = find_course(args.course)
-    module = resolve_module(course, args.module)
-    key = answer_key(source_notebook(course, module))
-    print(json.dumps(key, ensure_ascii=False, indent=1, sort_keys=True))
-    return 0
+Argument = tuple[tuple[str, ...], dict]
 
 
-def cmd_modules(args: argparse.Namespace) -> int:
-    from .course import list_modules
+def argument(*flags: str, **options: object) -> Argument:
+    """One ``add_argument`` call, as data."""
+    return flags, options
 
-    for module in list_modules(find_course(args.course)):
-        print(module)
-    return 0
+
+# -- the shapes verbs share ----------------------------------------------------------------
+
+MODULE = argument("module", help="a module: 01, 1, 01_what_is_allyship or what_is_allyship")
+MODULES = argument("modules", nargs="*", metavar="MODULE", help="modules (default: every module)")
+ONLY_MODULE = argument("--module", help="only this module (01, 1 or its name)")
+DB = argument("--db", help="gradebook URL (default: $ALLYSHIP_DB_URL or gradebook.db)")
+STUDENT = argument("--student", default=None, help="only this learner's submission")
+
+#: who a verb is for, in the order ``allyship --help`` lists them
+AUDIENCES = {
+    "instructors": "For instructors and graders",
+    "facilitators": "For workshop facilitators",
+    "learners": "For learners",
+}
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    who: str  # a key of AUDIENCES
+    summary: str  # the one line ``allyship --help`` shows
+    run: Callable[[argparse.Namespace], int]
+    arguments: tuple[Argument, ...] = ()
+    description: str = ""
+
+
+#: the packages whose ``verbs`` module has a ``VERBS`` list
+VERB_MODULES = ("course", "grading", "instructor", "kit")
+
+
+def all_verbs() -> list[Verb]:
+    verbs = []
+    for package in VERB_MODULES:
+        verbs += importlib.import_module(f"{__package__}.{package}.verbs").VERBS
+    return verbs
+
+
+def course_of(args: argparse.Namespace) -> Path:
+    """The course folder a verb works on (``--course``, ``$ALLYSHIP_COURSE`` or found from here)."""
+    from .course import find_course
+
+    return find_course(args.course)
+
+
+def modules_of(args: argparse.Namespace, course: Path) -> list[str]:
+    """The modules named on the command line (``modules``), resolved; every module if none."""
+    from .course import list_modules, resolve_module
+
+    return [resolve_module(course, m) for m in args.modules] or list_modules(course)
+
+
+def _grouped(verbs: Sequence[Verb]) -> str:
+    width = max(len(v.name) for v in verbs) + 2
+    lines = []
+    for who, title in AUDIENCES.items():
+        mine = [v for v in verbs if v.who == who]
+        if mine:
+            lines.append(f"{title}:")
+            lines += [f"  {v.name:<{width}}{v.summary}" for v in mine]
+            lines.append("")
+    lines.append("`allyship VERB --help` says more about each.")
+    return "\n".join(lines)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    verbs = all_verbs()
+    unknown = {v.who for v in verbs} - set(AUDIENCES)
+    if unknown:  # pragma: no cover - a verb module's mistake, caught by the CLI tests
+        raise ValueError(f"verbs for an unknown audience: {sorted(unknown)}")
     parser = argparse.ArgumentParser(
         prog="allyship",
-        description="Tools for instructors and facilitators of the allyship course.",
+        description="The allyship course's tools, grouped by who uses them.",
+        epilog=_grouped(verbs),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--course", type=Path, default=None, help="the course folder (default: found from here)"
     )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
-
-    key = verbs.add_parser(
-        "key",
-        help="print a module's answer key (the shape of responses.json) from source/",
-        description="Print, from source/, a responses.json that earns full autograded marks.",
+    sub = parser.add_subparsers(
+        dest="verb", metavar="VERB", required=True, help="one of the verbs listed below"
     )
-    key.add_argument("module", help="a module: 01, 1, 01_what_is_allyship or what_is_allyship")
-    key.set_defaults(run=cmd_key)
-
-    modules = verbs.add_parser("modules", help="list the course's modules")
-    modules.set_defaults(run=cmd_modules)
-
-    for name in VERB_MODULES:
-        importlib.import_module(f"{__package__}.{name}").add_verbs(verbs)
+    for verb in verbs:  # no help= here: the grouped list below is the one list of verbs
+        p = sub.add_parser(verb.name, description=verb.description or verb.summary)
+        for flags, options in verb.arguments:
+            p.add_argument(*flags, **options)
+        p.set_defaults(run=verb.run)
     return parser
-
-
-#: Kit modules that add verbs: each has ``add_verbs(subparsers)``, which adds its parsers and sets
-#: ``run=`` to a function of the parsed arguments returning an exit code. They import anything
-#: heavy (pandas) inside ``run``, so ``allyship key`` stays fast.
-VERB_MODULES = ("repair", "grading_cli", "analytics_cli", "handouts")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

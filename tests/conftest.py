@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from allyship.store import _STORES, ResponseStore
+from allyship.kit.store import _STORES, ResponseStore
 
 from .helpers import MODULES, REPO
 

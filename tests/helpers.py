@@ -95,7 +95,7 @@ def widget_cells(nb: nbformat.NotebookNode) -> list[str]:
 def open_widgets(notebook: Path) -> dict:
     """Run a notebook's widget cells as "Run all" would, in its folder; return the widgets by
     item id. A test then answers by setting their controls, exactly as a click would."""
-    from allyship.widgets.base import Item
+    from allyship.kit.widgets.base import Item
 
     nb = nbformat.read(str(notebook), as_version=4)
     here = Path.cwd()

@@ -7,8 +7,8 @@ import warnings
 
 import pytest
 
-from allyship.gradebook import CourseData, load, read_responses
-from allyship.reports import summarise_report
+from allyship.instructor.gradebook import CourseData, load, read_responses
+from allyship.instructor.reports import summarise_report
 
 from ..helpers import BIN
 from .synthetic import build

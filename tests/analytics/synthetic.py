@@ -33,7 +33,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook
 
-from allyship import authoring as A
+from allyship.course import authoring as A
 
 from ..helpers import BIN, REPO
 

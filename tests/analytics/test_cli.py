@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from allyship.analytics_cli import ProgressBar
+from allyship.instructor.verbs import ProgressBar
 from allyship.cli import main
 
 from ..helpers import REPO

@@ -8,9 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from allyship import cohort as C
+from allyship.instructor import cohort as C
 from allyship.errors import CohortThresholdError
-from allyship.reports import summarise_cohort
+from allyship.instructor.reports import summarise_cohort
 
 from .synthetic import M1, M5, reflection_text
 

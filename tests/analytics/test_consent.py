@@ -7,9 +7,9 @@ import json
 import ipywidgets as W
 
 from allyship import Consent
-from allyship import authoring as A
-from allyship.store import ResponseStore
-from allyship.strings import t
+from allyship.course import authoring as A
+from allyship.kit.store import ResponseStore
+from allyship.kit.strings import t
 
 
 def saved(store):
@@ -69,7 +69,7 @@ def test_module_notebooks_and_the_journal_stay_light():
     import sys
 
     code = (
-        "import sys, allyship, allyship.journal, allyship.analytics_cli, allyship.cli; "
+        "import sys, allyship, allyship.kit.journal, allyship.instructor.verbs, allyship.cli; "
         "heavy = {'pandas', 'matplotlib'} & set(sys.modules); "
         "print(sorted(heavy))"
     )

@@ -7,7 +7,7 @@ import csv
 import pytest
 from nbgrader.api import Gradebook
 
-from allyship.export import ItemCsvExport
+from allyship.instructor.export import ItemCsvExport
 
 from ..helpers import nbgrader
 from .synthetic import M1, M5
@@ -24,7 +24,7 @@ HEADER = [
 
 def export(course, tmp_path):
     out = tmp_path / "by_item.csv"
-    nbgrader(course, "export", "--exporter=allyship.export.ItemCsvExport", f"--to={out}")
+    nbgrader(course, "export", "--exporter=allyship.instructor.export.ItemCsvExport", f"--to={out}")
     with open(out, newline="", encoding="utf-8") as f:
         return list(csv.reader(f))
 

@@ -7,8 +7,8 @@ import re
 import nbformat
 import pytest
 
-from allyship.course_text import SUPPORT_MARKDOWN
-from allyship.facilitation import (
+from allyship.course.support import SUPPORT_MARKDOWN
+from allyship.instructor.facilitation import (
     CONTENT,
     GENERAL_SAFETY,
     PLANS,

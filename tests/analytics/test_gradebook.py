@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from allyship import gradebook as G
+from allyship.instructor import gradebook as G
 from allyship.errors import NoGradebookError
 
 from .synthetic import LEARNERS, M1, M5

@@ -7,9 +7,9 @@ import json
 import nbformat
 import pytest
 
-from allyship import authoring as A
+from allyship.course import authoring as A
 from allyship.errors import NoJournalError
-from allyship.journal import export_journal, gather, journal_html
+from allyship.kit.journal import export_journal, gather, journal_html
 
 REFLECTION = "I noticed that the <intake> form asked for a card first & I asked why."
 

@@ -33,7 +33,7 @@ def outputs(synthetic, tmp_path, capsys, monkeypatch):
     course = str(synthetic)
     nbgrader(synthetic, "export", f"--to={tmp_path / 'grades.csv'}")
     by_item = tmp_path / "by-item.csv"
-    nbgrader(synthetic, "export", "--exporter=allyship.export.ItemCsvExport", f"--to={by_item}")
+    nbgrader(synthetic, "export", "--exporter=allyship.instructor.export.ItemCsvExport", f"--to={by_item}")
     guide = tmp_path / "guide.html"
     run_cli(capsys, "--course", course, "guide", "--out", str(guide))
     work = tmp_path / "course"

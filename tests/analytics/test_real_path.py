@@ -10,7 +10,7 @@ import json
 import nbformat
 import pytest
 
-from allyship import gradebook as G
+from allyship.instructor import gradebook as G
 
 from ..helpers import MODULES, fetch, key, make_course, nbgrader, submit
 
@@ -41,7 +41,7 @@ def real(tmp_path_factory):
     nbgrader(course, "collect", MODULE)
     nbgrader(course, "autograde", MODULE)
     out = root / "by_item.csv"
-    nbgrader(course, "export", "--exporter=allyship.export.ItemCsvExport", f"--to={out}")
+    nbgrader(course, "export", "--exporter=allyship.instructor.export.ItemCsvExport", f"--to={out}")
     data = G.load(G.gradebook_url(course))
     return {"course": course, "answers": answers, "wrong": wrong, "data": data, "csv": out}
 

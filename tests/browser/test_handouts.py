@@ -10,7 +10,7 @@ from html import escape
 
 import pytest
 
-from allyship.strings import item_label
+from allyship.kit.strings import item_label
 
 from ..helpers import BIN, MODULES, make_course, nbgrader, run
 from .conftest import ARTIFACTS

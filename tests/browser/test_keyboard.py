@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from allyship.strings import t
+from allyship.kit.strings import t
 
 from .notebook import (
     command,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from allyship.strings import t
+from allyship.kit.strings import t
 
 from .notebook import (
     item,
@@ -40,7 +40,7 @@ def expect_answers_shown(page, specs: dict, answers: dict) -> None:
 
 
 def test_answer_restart_reload_and_validate(page, lab):
-    from allyship.strings import item_label
+    from allyship.kit.strings import item_label
 
     notebook = lab.learner_copy(MODULE, "learner")
     path = f"learner/{MODULE}/{MODULE}.ipynb"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 from allyship.grading import GradeReport
-from allyship.grading_cli import ProgressBar, summary
-from allyship.grading_writer import Outcome
+from allyship.grading.verbs import ProgressBar, summary
+from allyship.grading.writer import Outcome
 
 
 def report() -> GradeReport:

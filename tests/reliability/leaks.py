@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 
-from allyship.key import answer_key
+from allyship.course.key import answer_key
 
 from ..helpers import REPO
 

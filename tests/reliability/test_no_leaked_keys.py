@@ -26,14 +26,14 @@ KEYED_CALL = re.compile(r"check_choices?\(\s*[\"']")  # a call with its answer (
 @pytest.fixture(scope="module")
 def learner_material(tmp_path_factory) -> dict[str, str]:
     """release/, the kit package, and the handouts (each release as nbconvert HTML and as
-    ``allyship.handouts`` renders it, plus any handouts folder): all that reaches a learner."""
+    ``allyship.instructor.handouts`` renders it, plus any handouts folder): all that reaches a learner."""
     files = text_files(REPO / "release", REPO / "allyship")
     out = tmp_path_factory.mktemp("handouts")
     for nb in RELEASES:
         body, _ = HTMLExporter().from_notebook_node(nbformat.read(str(nb), as_version=4))
         (out / f"{nb.stem}.html").write_text(body, encoding="utf-8")
-    if importlib.util.find_spec("allyship.handouts") is not None:  # h4's printable handouts
-        from allyship.handouts import render_html
+    if importlib.util.find_spec("allyship.instructor.handouts") is not None:  # h4's printable handouts
+        from allyship.instructor.handouts import render_html
 
         for nb in RELEASES:
             page = render_html(nb)
@@ -49,7 +49,7 @@ def learner_material(tmp_path_factory) -> dict[str, str]:
 def test_there_is_something_to_scan(learner_material):
     assert RELEASES and hidden_lines() and any(keys().values())
     assert any(p.endswith(".html") for p in learner_material)
-    if importlib.util.find_spec("allyship.handouts") is not None:
+    if importlib.util.find_spec("allyship.instructor.handouts") is not None:
         assert sum(p.endswith(".handout.html") for p in learner_material) == len(RELEASES)
 
 

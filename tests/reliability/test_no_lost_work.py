@@ -28,7 +28,7 @@ PADDING = " ".join(["words"] * 3000)  # long answers: a save takes long enough t
 CHILD = r"""
 import sys
 from allyship import Choice, Reflection
-from allyship.store import default_store
+from allyship.kit.store import default_store
 
 start = int(sys.argv[1])
 store = default_store()

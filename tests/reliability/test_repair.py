@@ -6,7 +6,7 @@ from __future__ import annotations
 import nbformat
 
 from allyship.cli import main
-from allyship.repair import repair_submission
+from allyship.grading.repair import repair_submission
 
 from ..helpers import REPO
 from .catalogue import MODULE, NOTEBOOK, drop, duplicate, release, write_answers

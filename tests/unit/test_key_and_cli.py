@@ -8,9 +8,9 @@ import shutil
 import nbformat
 import pytest
 
-from allyship import authoring as A
+from allyship.course import authoring as A
 from allyship.cli import main
-from allyship.key import REFLECTION_PLACEHOLDER, answer_key
+from allyship.course.key import REFLECTION_PLACEHOLDER, answer_key
 
 from ..helpers import REPO
 

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from allyship import InvalidResponseError, ResponseStore, SaveFailedError
-from allyship.store import MAX_BYTES, default_store
+from allyship.kit.store import MAX_BYTES, default_store
 
 
 def read(path):

@@ -11,7 +11,7 @@ import pytest
 from traitlets import TraitError
 
 from allyship import Choice, Practice, Reflection, ResponseStore, Rewrite
-from allyship.widgets import CheckGroup, RadioGroup, framing_feedback
+from allyship.kit.widgets import CheckGroup, RadioGroup, framing_feedback
 
 OPTIONS = ["Listen first", "Offer a solution at once", "Explain your credentials"]
 

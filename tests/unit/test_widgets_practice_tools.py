@@ -8,12 +8,12 @@ import json
 import pytest
 
 from allyship import ActionPlan, LandRecord, ResponseStore, SelfAudit
-from allyship import authoring as A
-from allyship.strings import t
-from allyship.widgets import CheckGroup, RadioGroup
-from allyship.widgets.audit import audit_id
-from allyship.widgets.plan import read_earlier
-from allyship.widgets.record import Field
+from allyship.course import authoring as A
+from allyship.kit.strings import t
+from allyship.kit.widgets import CheckGroup, RadioGroup
+from allyship.kit.widgets.audit import audit_id
+from allyship.kit.widgets.plan import read_earlier
+from allyship.kit.widgets.record import Field
 
 RATINGS = ["Rarely", "Sometimes", "Often", "Almost always", "Not sure yet"]
 

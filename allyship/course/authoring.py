@@ -26,9 +26,9 @@ from collections.abc import Sequence
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from .course_text import SUPPORT_MARKDOWN
+from ..kit.strings import t
 from .rubric import MARK_SCHEME, RUBRIC_POINTS, rubric_markdown
-from .strings import t
+from .support import SUPPORT_MARKDOWN
 
 IMPORTS = (
     "from allyship import (\n"

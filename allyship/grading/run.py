@@ -21,8 +21,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import GradingError
-from .grading_worker import Executed, PreGradeStep, init_worker, run_job
+from ..errors import GradingError
+from .worker import Executed, PreGradeStep, init_worker, run_job
 
 __all__ = ["GradeReport", "PreGradeStep", "grade", "plan"]
 
@@ -112,8 +112,8 @@ def grade(
     for example); ``nbgrader_args`` are extra ``--Class.trait=value`` settings, as on
     ``nbgrader autograde``'s command line. ``progress(done, total, outcome)`` is called after
     each submission."""
-    from .grading_worker import load_app
-    from .grading_writer import Outcome, Writer
+    from .worker import load_app
+    from .writer import Outcome, Writer
 
     course = Path(course).resolve()
     workers = max(1, workers or os.cpu_count() or 1)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from .errors import AnswerCheckFailed
+from ..errors import AnswerCheckFailed
 from .modes import is_grading
 from .store import ResponseStore, default_store
 from .strings import item_label, t

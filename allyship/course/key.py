@@ -14,8 +14,8 @@ from pathlib import Path
 
 import nbformat
 
-from .errors import AnswerKeyError
-from .store import Value
+from ..errors import AnswerKeyError
+from ..kit.store import Value
 
 #: the kit's check functions, as they appear in test cells
 CHECKS = {"check_choice", "check_choices", "check_written", "check_answered"}

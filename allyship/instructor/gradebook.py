@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .course import list_modules, source_notebook
-from .errors import NoGradebookError
-from .key import answer_key
-from .store import FILENAME, is_valid_value
+from ..course.key import answer_key
+from ..course.layout import list_modules, source_notebook
+from ..errors import NoGradebookError
+from ..kit.store import FILENAME, is_valid_value
 
 QUESTION = re.compile(r"^q\d+$")
 REFLECTION = re.compile(r"^r\d+$")

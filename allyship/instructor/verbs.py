@@ -1,8 +1,8 @@
-"""The instructor's, facilitator's and learner's verbs: ``allyship report``, ``cohort``,
-``guide`` and ``journal``.
+"""The instructors' and facilitators' verbs: ``allyship report``, ``cohort``, ``guide`` and
+``handouts`` (see :mod:`allyship.cli`).
 
-Kept apart from :mod:`allyship.cli` and light at import: pandas and matplotlib are imported
-inside each verb, so ``allyship key`` stays fast.
+Light at import: pandas and matplotlib are imported inside each verb, so ``allyship key`` stays
+fast.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from ..cli import DB, MODULES, ONLY_MODULE, Verb, argument, course_of, modules_of
 
 
 class ProgressBar:
@@ -31,14 +33,8 @@ class ProgressBar:
         self.stream.flush()
 
 
-def _course(args: argparse.Namespace) -> Path:
-    from .course import find_course
-
-    return find_course(args.course)
-
-
 def _one_module(course: Path, name: str | None) -> str | None:
-    from .course import resolve_module
+    from ..course.layout import resolve_module
 
     return resolve_module(course, name) if name else None
 
@@ -51,7 +47,7 @@ def _course_report(args: argparse.Namespace) -> tuple:
     """The course's report from the gradebook, and the ``--module`` asked for (or ``None``)."""
     from .reports import summarise_report
 
-    course = _course(args)
+    course = course_of(args)
     module = _one_module(course, args.module)
     return summarise_report(course, args.db, progress=ProgressBar("reading answers")), module
 
@@ -93,7 +89,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
     from .facilitation import guide_html, guide_markdown, module_guide
 
     try:
-        course = _course(args)
+        course = course_of(args)
     except Exception:  # noqa: BLE001 - the guide works without a course (fallback goals)
         course = None
     if args.module:
@@ -106,53 +102,58 @@ def cmd_guide(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_journal(args: argparse.Namespace) -> int:
-    from .journal import export_journal
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from .handouts import make_handouts
 
-    out = export_journal(Path(args.folder), Path(args.out) if args.out else None)
-    print(f"wrote {out}")
+    course = course_of(args)
+    for path in make_handouts(course, modules_of(args, course), args.out, pdf=not args.html_only):
+        print(path)
     return 0
 
 
-def add_verbs(verbs) -> None:
-    """Add this module's verbs to the ``allyship`` command (see ``cli.VERB_MODULES``)."""
-    report = verbs.add_parser(
+VERBS = [
+    Verb(
         "report",
-        help="the instructor's report: completion, scores, item difficulty, grading to do",
-        description="Read the gradebook and the autograded answers; print the report.",
-    )
-    report.add_argument("--db", help="gradebook URL (default: $ALLYSHIP_DB_URL or gradebook.db)")
-    report.add_argument("--module", help="only this module (01, 1 or its name)")
-    report.add_argument("--plots", metavar="FOLDER", help="also save the plots as PNG here")
-    report.set_defaults(run=cmd_report)
-
-    cohort = verbs.add_parser(
+        "instructors",
+        "the instructor's report: completion, scores, item difficulty, grading to do",
+        cmd_report,
+        (DB, ONLY_MODULE, argument("--plots", metavar="FOLDER", help="also save plots as PNG")),
+        "Read the gradebook and the autograded answers; print the report.",
+    ),
+    Verb(
         "cohort",
-        help="the facilitator's anonymous cohort view",
-        description="Item difficulty, the self-audit averaged, and reflection excerpts shared "
-        "with consent; groups smaller than the threshold are hidden.",
-    )
-    cohort.add_argument("--db", help="gradebook URL (default: $ALLYSHIP_DB_URL or gradebook.db)")
-    cohort.add_argument("--module", help="only this module (01, 1 or its name)")
-    cohort.add_argument("--threshold", type=int, default=5, help="smallest group shown (>= 5)")
-    cohort.set_defaults(run=cmd_cohort)
-
-    guide = verbs.add_parser(
+        "facilitators",
+        "the anonymous cohort view (groups of five or more, with consent)",
+        cmd_cohort,
+        (
+            DB,
+            ONLY_MODULE,
+            argument("--threshold", type=int, default=5, help="smallest group shown (>= 5)"),
+        ),
+        "Item difficulty, the self-audit averaged, and reflection excerpts shared with consent; "
+        "groups smaller than the threshold are hidden.",
+    ),
+    Verb(
         "guide",
-        help="the facilitator guide (HTML), or one module's plan (Markdown)",
-        description="Write the facilitator guide as one printable HTML file.",
-    )
-    guide.add_argument("--out", default="facilitator_guide.html", help="the HTML file to write")
-    guide.add_argument("--module", help="print only this module's guide, as Markdown")
-    guide.set_defaults(run=cmd_guide)
-
-    journal = verbs.add_parser(
-        "journal",
-        help="a learner's reflections and commitments, as one HTML file",
-        description="Gather your reflections and commitments from your module folders.",
-    )
-    journal.add_argument(
-        "folder", nargs="?", default=".", help="the folder holding your module folders"
-    )
-    journal.add_argument("--out", help="the HTML file to write (default: in that folder)")
-    journal.set_defaults(run=cmd_journal)
+        "facilitators",
+        "the facilitator guide (HTML), or one module's plan (Markdown)",
+        cmd_guide,
+        (
+            argument("--out", default="facilitator_guide.html", help="the HTML file to write"),
+            argument("--module", help="print only this module's guide, as Markdown"),
+        ),
+        "Write the facilitator guide as one printable HTML file.",
+    ),
+    Verb(
+        "handouts",
+        "facilitators",
+        "printable handouts (HTML and PDF) of the modules, from release/",
+        cmd_handouts,
+        (
+            MODULES,
+            argument("--out", type=Path, default=Path("handouts"), help="output folder"),
+            argument("--html-only", action="store_true", help="skip the PDFs (no chromium)"),
+        ),
+        "Write each module as a printable HTML page and PDF, with space to write.",
+    ),
+]

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .errors import CohortThresholdError
+from ..errors import CohortThresholdError
+from ..kit.strings import t
+from ..kit.widgets.audit import QUESTIONS, RANKED, SCALE, audit_id
+from ..kit.widgets.consent import ITEM_ID as CONSENT_ID
+from ..kit.widgets.consent import YES
 from .gradebook import REFLECTION
-from .strings import t
-from .widgets.audit import QUESTIONS, RANKED, SCALE, audit_id
-from .widgets.consent import ITEM_ID as CONSENT_ID
-from .widgets.consent import YES
 
 MIN_THRESHOLD = 5
 EXCERPT_CHARS = 280

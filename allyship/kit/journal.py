@@ -18,9 +18,9 @@ from pathlib import Path
 
 import nbformat
 
-from .course import MODULE_NAME as MODULE
-from .errors import NoJournalError
+from ..errors import NoJournalError
 from .store import FILENAME, read_responses
+from .store import MODULE_NAME as MODULE
 from .strings import item_label, t
 
 #: what the journal keeps: reflections, commitments, and the parts of the land record and the

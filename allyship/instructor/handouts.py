@@ -8,7 +8,6 @@ ruled space to write. Practice explanations stay out (they would give the answer
 
 from __future__ import annotations
 
-import argparse
 import html
 import shutil
 import subprocess
@@ -17,8 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from .course import find_course, list_modules, resolve_module
-from .errors import HandoutError
+from ..errors import HandoutError
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -68,8 +66,8 @@ def printable(widget) -> str:
     """A widget as printable HTML: what it asks, with boxes or ruled lines to answer on paper."""
     import ipywidgets as W
 
-    from .strings import t
-    from .widgets import Choice, Record, Reflection, Rewrite
+    from ..kit.strings import t
+    from ..kit.widgets import Choice, Record, Reflection, Rewrite
 
     head = f"<p><strong>{html.escape(widget.label)}.</strong> {html.escape(widget.prompt)}</p>"
     if isinstance(widget, Choice):
@@ -105,8 +103,8 @@ def handout_notebook(notebook: Path) -> tuple[nbformat.NotebookNode, dict[str, s
     """The module with code cells removed and each widget cell replaced by a placeholder line;
     returns it with the printable HTML for each placeholder (nbconvert escapes some tags in
     raw HTML, so the items go in after conversion)."""
-    from . import widgets
-    from .store import ResponseStore
+    from ..kit import widgets
+    from ..kit.store import ResponseStore
 
     nb = nbformat.read(str(notebook), as_version=4)
     cells, items = [], {}
@@ -200,23 +198,3 @@ def make_handouts(course: Path, modules: list[str], out: Path, pdf: bool = True)
             print_pdf(page, out / f"{module}.pdf")
             made.append(out / f"{module}.pdf")
     return made
-
-
-def cmd_handouts(args: argparse.Namespace) -> int:
-    course = find_course(args.course)
-    modules = [resolve_module(course, m) for m in args.modules] or list_modules(course)
-    for path in make_handouts(course, modules, args.out, pdf=not args.html_only):
-        print(path)
-    return 0
-
-
-def add_verbs(verbs) -> None:
-    parser = verbs.add_parser(
-        "handouts",
-        help="printable handouts (HTML and PDF) of the modules, from release/",
-        description="Write each module as a printable HTML page and PDF, with space to write.",
-    )
-    parser.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
-    parser.add_argument("--out", type=Path, default=Path("handouts"), help="output folder")
-    parser.add_argument("--html-only", action="store_true", help="skip the PDFs (no chromium)")
-    parser.set_defaults(run=cmd_handouts)

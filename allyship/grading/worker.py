@@ -97,7 +97,7 @@ class Worker:
         from nbgrader.converters import Autograde
         from nbgrader.preprocessors import Execute
 
-        from .grading_speedups import apply
+        from .speedups import apply
 
         apply()
         self.course = course

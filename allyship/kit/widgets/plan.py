@@ -14,9 +14,9 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..course import MODULE_NAME as MODULE
 from ..modes import is_autograding
 from ..store import FILENAME, ResponseStore, default_store, read_responses
+from ..store import MODULE_NAME as MODULE
 from ..strings import item_label, t
 from ..text import escape
 from .record import Field, Record

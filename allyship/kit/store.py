@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from .errors import InvalidResponseError, SaveFailedError
+from ..errors import InvalidResponseError, SaveFailedError
 from .strings import item_label, t
 
 Value = str | list
 
 FILENAME = "responses.json"
+#: A module's folder (and notebook) name, ``NN_slug`` (DESIGN.md): the learner's copy of module
+#: 03 sits in ``03_accountability_emotions_care/`` beside the other modules' folders.
+MODULE_NAME = re.compile(r"^(\d\d)_[a-z0-9_]+$")
 #: No real set of answers comes near this; a bigger file is treated as damaged, not loaded.
 MAX_BYTES = 5 * 1024 * 1024
 

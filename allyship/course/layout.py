@@ -8,12 +8,12 @@ A course folder holds ``nbgrader_config.py`` and ``source/``; modules are
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
-from .errors import CourseNotFoundError, UnknownModuleError
+from ..errors import CourseNotFoundError, UnknownModuleError
+from ..kit.store import MODULE_NAME
 
-MODULE_NAME = re.compile(r"^(\d\d)_[a-z0-9_]+$")
+__all__ = ["MODULE_NAME", "find_course", "list_modules", "resolve_module", "source_notebook"]
 
 
 def find_course(start: os.PathLike | str | None = None) -> Path:

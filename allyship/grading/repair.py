@@ -17,7 +17,6 @@ nbgrader does not grade (``*.unreadable``, ``responses.damaged-*.json``).
 from __future__ import annotations
 
 import copy
-import json
 import re
 from collections import defaultdict
 from datetime import datetime
@@ -25,7 +24,8 @@ from pathlib import Path
 
 import nbformat
 
-from .store import FILENAME, is_valid_value
+from ..kit.store import FILENAME
+from .rescue import aside, repair_responses
 
 NOTES_FILE = "repair-notes.txt"
 #: Files a submission may hold besides the module's notebook.
@@ -48,7 +48,7 @@ def repair_submission(submitted_notebook_dir: Path | str, release_or_source_note
     reference = _public(nbformat.read(str(release_or_source_notebook), as_version=4))
     name = Path(release_or_source_notebook).name
     notes = _repair_notebook(folder / name, reference)
-    notes += _repair_responses(folder / FILENAME)
+    notes += repair_responses(folder / FILENAME)
     notes += _note_extra_files(folder, name)
     if notes:
         stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
@@ -73,12 +73,12 @@ def _repair_notebook(path: Path, reference: nbformat.NotebookNode) -> list[str]:
         ]
     submitted, problem = _read_notebook(path)
     if submitted is None:
-        aside = _aside(path, path.name + ".unreadable")
-        path.replace(aside)
+        kept = aside(path, path.name + ".unreadable")
+        path.replace(kept)
         nbformat.write(reference, str(path))
         return [
             f"The notebook {path.name} could not be read ({problem}); it was kept as "
-            f"{aside.name} and the course's copy was put in its place, so the answers in "
+            f"{kept.name} and the course's copy was put in its place, so the answers in "
             "responses.json are graded."
         ]
     cells, notes = _reconcile(submitted.cells, reference.cells)
@@ -227,77 +227,6 @@ def _public(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-# -- responses.json --------------------------------------------------------------------------
-
-
-def _repair_responses(path: Path) -> list[str]:
-    if not path.exists():
-        return [
-            f"There is no {FILENAME} in this submission, so every question is graded as "
-            "unanswered. If the learner did answer, their file was not submitted or was too "
-            "large to collect: ask them for it."
-        ]
-    raw = path.read_bytes()
-    trimmed = raw.rstrip(b"\x00 \t\r\n")  # a crash can leave a file padded with zero bytes
-    notes, rewrite = [], False
-    if b"\x00" in raw[len(trimmed) :]:
-        notes.append(f"{FILENAME} ended in {len(raw) - len(trimmed)} zero bytes; they were cut.")
-        rewrite = True
-    try:
-        text = trimmed.decode("utf-8")
-    except UnicodeDecodeError:
-        text = trimmed.decode("cp1252", errors="replace")
-        notes.append(f"{FILENAME} was not saved as UTF-8 text; it was read as Windows text.")
-        rewrite = True
-    try:
-        data = json.loads(text) if text.strip() else {}
-    except ValueError:
-        data = _salvage(text)
-        notes.append(
-            f"{FILENAME} was damaged (cut off, or not JSON); {len(data)} answers before the "
-            f"damage were recovered: {', '.join(sorted(data)) or 'none'}."
-        )
-        rewrite = bool(data)
-    if not isinstance(data, dict):
-        return notes + [
-            f"{FILENAME} holds a {type(data).__name__}, not a set of answers, so nothing in it "
-            "can be graded. Grading keeps it aside and the learner's feedback says so."
-        ]
-    bad = sorted(k for k, v in data.items() if not is_valid_value(v))
-    if bad:
-        notes.append(
-            f"Answers of the wrong kind in {FILENAME} cannot be graded: {', '.join(bad)}. "
-            "The learner's feedback says so; their other answers are graded."
-        )
-    if rewrite:
-        aside = _aside(path, f"{path.stem}.damaged-repair{path.suffix}")
-        path.replace(aside)
-        body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        path.write_text(body, encoding="utf-8")
-        notes.append(f"The readable answers were saved; the original was kept as {aside.name}.")
-    return notes
-
-
-def _salvage(text: str) -> dict:
-    """The ``"key": value`` pairs readable from the start of a cut-off JSON object."""
-    decoder, out = json.JSONDecoder(), {}
-    i, skip = text.find("{") + 1, re.compile(r"[\s,]*")
-    if i == 0:
-        return out
-    while True:
-        i = skip.match(text, i).end()
-        try:
-            key, i = decoder.raw_decode(text, i)
-            i = skip.match(text, i).end()  # white space (a comma here is harmless)
-            if not isinstance(key, str) or text[i : i + 1] != ":":
-                return out
-            i = re.compile(r"\s*").match(text, i + 1).end()
-            value, i = decoder.raw_decode(text, i)
-        except ValueError:
-            return out
-        out[key] = value
-
-
 # -- other files -------------------------------------------------------------------------------
 
 
@@ -316,22 +245,9 @@ def _note_extra_files(folder: Path, notebook: str) -> list[str]:
     ]
 
 
-def _aside(path: Path, name: str) -> Path:
-    """A free name beside ``path`` for a file that is being kept, not graded."""
-    stem, suffix = Path(name).stem, Path(name).suffix
-    aside, n = path.with_name(name), 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{stem}-{n}{suffix}")
-    return aside
-
-
-# -- the command line: `allyship repair MODULE [--student ID]` --------------------------------
-
-
 def repair_module(course: Path, module: str, student: str | None = None) -> dict[str, list[str]]:
     """Repair every collected submission of ``module`` (or one learner's): notes per learner."""
-    from .errors import NothingToRepairError
+    from ..errors import NothingToRepairError
 
     release = course / "release" / module / f"{module}.ipynb"
     reference = release if release.is_file() else course / "source" / module / f"{module}.ipynb"
@@ -344,33 +260,3 @@ def repair_module(course: Path, module: str, student: str | None = None) -> dict
             f"No submission of {module} from {who} under {submitted}. Run `nbgrader collect` first."
         )
     return {folder.parent.name: repair_submission(folder, reference) for folder in folders}
-
-
-def cmd_repair(args) -> int:
-    from .course import find_course, resolve_module
-
-    course = find_course(args.course)
-    module = resolve_module(course, args.module)
-    for learner, notes in repair_module(course, module, args.student).items():
-        if not notes:
-            print(f"{learner}: nothing to repair.")
-        for note in notes:
-            print(f"{learner}: {note}")
-    return 0
-
-
-def add_verbs(verbs) -> None:
-    """Register ``allyship repair`` (see cli.VERB_MODULES)."""
-    parser = verbs.add_parser(
-        "repair",
-        help="repair collected submissions before autograde, and say what was repaired",
-        description=(
-            "Put each collected notebook of MODULE back into the release's shape (deleted, "
-            "duplicated, edited or retyped cells; added code cells kept as text), rescue a "
-            "damaged responses.json, and write the notes to repair-notes.txt in each "
-            "submission folder. Run it after `nbgrader collect` and before `nbgrader autograde`."
-        ),
-    )
-    parser.add_argument("module", help="a module: 01, 1, 01_what_is_allyship or what_is_allyship")
-    parser.add_argument("--student", default=None, help="only this learner's submission")
-    parser.set_defaults(run=cmd_repair)

@@ -25,7 +25,7 @@ from nbgrader.preprocessors import Execute
 from nbgrader.preprocessors.execute import UnresponsiveKernelError
 from sqlalchemy.exc import SAWarning
 
-from .grading_worker import Executed, digest
+from .worker import Executed, digest
 
 
 class WorkerExecutionError(RuntimeError):
@@ -102,7 +102,7 @@ class Writer:
     def __init__(self, app, log_file: str | None = None):
         from nbconvert.writers import FilesWriter
 
-        from .grading_speedups import apply
+        from .speedups import apply
 
         apply()
         self.app = app

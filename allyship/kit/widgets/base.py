@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as W
 from traitlets import Unicode, validate
 
-from ..errors import AllyshipError
+from ...errors import AllyshipError
 from ..modes import is_autograding
 from ..store import ResponseStore, Value, default_store
 from ..strings import item_label, t
