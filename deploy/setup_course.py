@@ -17,7 +17,7 @@ Why these modes (measured on nbgrader 0.9.6; docs/deploy.md has the table):
   cannot rename or delete someone else's submission.
 - the course folder (source/, gradebook.db) and every home are closed (0700): Debian's default
   leaves homes readable by all, and a learner's home holds responses.json and nbgrader's cache
-  of each submission.
+  of each submission. So is the source/ of the copy the course comes from (the clone).
 """
 
 from __future__ import annotations
@@ -50,6 +50,23 @@ HIDDEN_FROM_LEARNERS = (
     "@jupyter/nbgrader:create-assignment",
     "@jupyter/nbgrader:course-list",
 )
+# ... and the server extensions behind them (Create Assignment has none). nbgrader 0.9.6's
+# `jupyter server extension disable --user nbgrader.server_extensions.formgrader` prints "could
+# not be found", exits 0 and writes nothing, so the learner's own config file is written
+# instead, as that learner.
+SERVER_HIDDEN_FROM_LEARNERS = (
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.course_list",
+)
+SERVER_CONFIG = "jupyter_server_config.d/allyship-learner.json"
+_WRITE_SERVER_CONFIG = """
+import json, pathlib, sys
+from jupyter_core.paths import jupyter_config_dir
+path = pathlib.Path(jupyter_config_dir(), sys.argv[1])
+path.parent.mkdir(parents=True, exist_ok=True)
+off = dict.fromkeys(sys.argv[2:], False)
+path.write_text(json.dumps({"ServerApp": {"jpserver_extensions": off}}, indent=1) + "\\n")
+"""
 
 
 class SetupError(RuntimeError):
@@ -89,6 +106,11 @@ def prepare_course(course_root: Path, grader: str, course_from: Path = REPO) -> 
         for name in files:
             os.chown(os.path.join(folder, name), owner.pw_uid, owner.pw_gid)
     os.chmod(course_root, 0o700)
+    # The copy it came from (a clone every account can read, for the hub's files) holds the
+    # answers too: its source/ is closed to all but its owner.
+    source = course_from / "source"
+    if source.is_dir() and source.resolve() != (course_root / "source").resolve():
+        os.chmod(source, 0o700)
 
 
 def close_home(user: str) -> None:
@@ -99,16 +121,42 @@ def close_home(user: str) -> None:
 
 
 def hide_grading_tools(user: str, jupyter: Path) -> None:
-    """Disable formgrader, Create Assignment and Course List in this learner's JupyterLab
-    (user level, as the learner, as nbgrader's demos do), leaving the Assignment List."""
+    """Disable formgrader, Create Assignment and Course List in this learner's JupyterLab and
+    the formgrader and course-list server extensions in their server (user level, as the
+    learner, as nbgrader's demos do), leaving the Assignment List and Validate. The learner's
+    own settings win because the shared environment is not theirs (jupyter_core's rule)."""
     account = _account(user)
     env = [f"HOME={account.pw_dir}", f"PATH={jupyter.parent}:/usr/bin:/bin"]
-    args = [str(jupyter), "labextension", "disable", "--level=user", *HIDDEN_FROM_LEARNERS]
+    python = jupyter.parent / "python"
+    for args in (
+        [str(jupyter), "labextension", "disable", "--level=user", *HIDDEN_FROM_LEARNERS],
+        [str(python), "-c", _WRITE_SERVER_CONFIG, SERVER_CONFIG, *SERVER_HIDDEN_FROM_LEARNERS],
+    ):
+        proc = subprocess.run(
+            ["runuser", "-u", user, "--", "env", "-i", *env, *args], capture_output=True, text=True
+        )
+        if proc.returncode != 0:
+            raise SetupError(f"Could not hide the grading tools from {user}: {proc.stderr.strip()}")
+
+
+SEALED = 'c.Execute.kernel_name = "allyship-sealed"  # setup_course.py --seal-kernels\n'
+
+
+def seal_kernels(course_root: Path, grader: str, python: Path) -> None:
+    """Grade in sealed kernels (allyship/grading/sealed.py, docs/deploy.md): the kernelspec,
+    installed as the grader account, and named in the course folder's nbgrader_config.py."""
+    account = _account(grader)
+    env = [f"HOME={account.pw_dir}", f"PATH={python.parent}:/usr/bin:/bin"]
+    args = [str(python), "-P", "-m", "allyship.grading.sealed", "--install"]
     proc = subprocess.run(
-        ["runuser", "-u", user, "--", "env", "-i", *env, *args], capture_output=True, text=True
+        ["runuser", "-u", grader, "--", "env", "-i", *env, *args], capture_output=True, text=True
     )
     if proc.returncode != 0:
-        raise SetupError(f"Could not hide the grading tools from {user}: {proc.stderr.strip()}")
+        raise SetupError(f"Could not install the sealed kernel for {grader}: {proc.stderr.strip()}")
+    config = course_root / "nbgrader_config.py"
+    text = config.read_text(encoding="utf-8")
+    if SEALED not in text:
+        config.write_text(text.rstrip("\n") + "\n\n" + SEALED, encoding="utf-8")
 
 
 def setup(
@@ -118,15 +166,20 @@ def setup(
     learners: list[str],
     course_from: Path = REPO,
     jupyter: Path | None = None,
+    seal: bool = False,
 ) -> None:
     if os.geteuid() != 0:
         raise SetupError("Run this as root (sudo): it sets owners of other accounts' folders.")
+    if seal and jupyter is None:
+        raise SetupError("--seal-kernels needs --jupyter: the sealed kernel runs on that Python.")
     prepare_exchange(exchange, grader)
     prepare_course(course_root, grader, course_from)
     for user in [grader, *learners]:
         close_home(user)
     for user in learners if jupyter else []:
         hide_grading_tools(user, jupyter)
+    if seal:
+        seal_kernels(course_root, grader, jupyter.parent / "python")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,11 +195,23 @@ def main(argv: list[str] | None = None) -> int:
         help="the users' jupyter command (TLJH: /opt/tljh/user/bin/jupyter); when given, "
         "Formgrader, Create Assignment and Course List are hidden from the learners",
     )
+    parser.add_argument(
+        "--seal-kernels",
+        action="store_true",
+        help="autograde in kernels that cannot see the course folder, the exchange or the "
+        "grader's home (Linux user namespaces; docs/deploy.md); needs --jupyter",
+    )
     args = parser.parse_args(argv)
     try:
         course_root = args.course_root or Path(_account(args.grader).pw_dir) / COURSE_ID
         setup(
-            args.exchange, course_root, args.grader, args.learners, args.course_from, args.jupyter
+            args.exchange,
+            course_root,
+            args.grader,
+            args.learners,
+            args.course_from,
+            args.jupyter,
+            args.seal_kernels,
         )
     except SetupError as e:
         print(e, file=sys.stderr)

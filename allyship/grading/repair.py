@@ -5,8 +5,9 @@ leaves its grade stuck (#1682) and ``add_missing_cells`` crashes when the cell b
 read-only; duplicated grade ids crash autograde (#1083); a notebook that is not JSON fails the
 whole learner. In this course every cell is read-only and every answer lives in
 ``responses.json``, so the notebook carries nothing of the learner's that the release does not
-have. The repair therefore puts the notebook back into the release's shape, cell by cell, and
-rescues what it can of ``responses.json``. It runs on ``submitted/<student>/<module>/`` (what
+have. The repair therefore puts the notebook back into the release's shape, cell by cell (with
+:func:`allyship.grading.reconcile.reconcile`, which the grading guard shares), and rescues what
+it can of ``responses.json``. It runs on ``submitted/<student>/<module>/`` (what
 ``nbgrader collect`` wrote), before autograde, and returns plain notes an instructor can read;
 the notes are also written to ``repair-notes.txt`` in the submission folder.
 
@@ -16,25 +17,19 @@ nbgrader does not grade (``*.unreadable``, ``responses.damaged-*.json``).
 
 from __future__ import annotations
 
-import copy
 import re
-from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
 import nbformat
 
 from ..kit.store import FILENAME
+from .reconcile import public, reconcile
 from .rescue import aside, repair_responses
 
 NOTES_FILE = "repair-notes.txt"
 #: Files a submission may hold besides the module's notebook.
 EXPECTED = {FILENAME, NOTES_FILE, "timestamp.txt", "submission_secret.txt"}
-_REGION = re.compile(
-    r"^[ \t]*### BEGIN (HIDDEN TESTS|SOLUTION)\b.*?^[ \t]*### END \1\b[^\n]*\n?",
-    re.MULTILINE | re.DOTALL,
-)
-_MARK_SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===.*?=== END MARK SCHEME ===", re.DOTALL)
 
 
 def repair_submission(submitted_notebook_dir: Path | str, release_or_source_notebook: Path | str):
@@ -45,7 +40,7 @@ def repair_submission(submitted_notebook_dir: Path | str, release_or_source_note
     are stripped from anything copied out of it). An empty list means nothing needed repair.
     """
     folder = Path(submitted_notebook_dir)
-    reference = _public(nbformat.read(str(release_or_source_notebook), as_version=4))
+    reference = public(nbformat.read(str(release_or_source_notebook), as_version=4))
     name = Path(release_or_source_notebook).name
     notes = _repair_notebook(folder / name, reference)
     notes += repair_responses(folder / FILENAME)
@@ -81,13 +76,10 @@ def _repair_notebook(path: Path, reference: nbformat.NotebookNode) -> list[str]:
             f"{kept.name} and the course's copy was put in its place, so the answers in "
             "responses.json are graded."
         ]
-    cells, notes = _reconcile(submitted.cells, reference.cells)
+    notes = reconcile(submitted, reference)
     if problem:
         notes.insert(0, f"The notebook {path.name} {problem}; it was read anyway.")
     if notes:
-        submitted.cells = cells
-        submitted.nbformat, submitted.nbformat_minor = reference.nbformat, reference.nbformat_minor
-        submitted.metadata["kernelspec"] = copy.deepcopy(reference.metadata.get("kernelspec", {}))
         nbformat.write(submitted, str(path))
     return notes
 
@@ -112,121 +104,6 @@ def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str | None
     return nb, remark
 
 
-def _grade_id(cell: dict) -> str | None:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return meta.get("grade_id") if isinstance(meta, dict) else None
-
-
-def _key(cell: dict) -> str:
-    return _grade_id(cell) or f"id:{cell.get('id', '')}"
-
-
-def _reconcile(cells: list, ref_cells: list) -> tuple[list, list[str]]:
-    """The submitted cells in the release's order and shape, plus notes on what changed."""
-    ref = {_key(c): c for c in ref_cells}
-    kept: dict[str, dict] = {}
-    extras: dict[str | None, list] = defaultdict(list)
-    duplicates: list[str] = []
-    anchor = None
-    for cell in cells:
-        key = _key(cell)
-        if key in ref and key in kept:
-            duplicates.append(key)
-        elif key in ref:
-            kept[key], anchor = cell, key
-        else:
-            extras[anchor].append(cell)
-    notes = [f"Duplicated cell '{k}' removed; the first copy was kept." for k in duplicates]
-    out, missing, restored = [], [], []
-    out += [_extra(c, notes) for c in extras[None]]
-    for key, ref_cell in ref.items():
-        cell = kept.get(key)
-        if cell is None:
-            missing.append(key)
-            out.append(copy.deepcopy(ref_cell))
-        else:
-            fixed, changed = _restore(cell, ref_cell)
-            out.append(fixed)
-            if changed:
-                restored.append(f"'{key}' ({changed})")
-        out += [_extra(c, notes) for c in extras[key]]
-    if missing:
-        notes.append(
-            "Deleted cells put back from the course's copy: "
-            + ", ".join(f"'{k}'" for k in missing)
-            + "."
-        )
-    if restored:
-        notes.append("Read-only cells put back as the course wrote them: " + ", ".join(restored))
-    _unique_ids(out)
-    return out, notes
-
-
-def _restore(cell: dict, ref_cell: dict) -> tuple[dict, str | None]:
-    """``cell`` if it matches the release, else the release's cell (a solution cell keeps the
-    learner's text); the second value says what had changed."""
-    changed = []
-    if cell.get("cell_type") != ref_cell.cell_type:
-        changed.append(f"its type was changed to {cell.get('cell_type')}")
-    meta = ref_cell.metadata.get("nbgrader", {})
-    if cell.get("metadata", {}).get("nbgrader") != meta:
-        changed.append("its grading settings were changed")
-    if meta.get("solution"):
-        if not changed:
-            return cell, None
-        fixed = copy.deepcopy(ref_cell)
-        fixed.source = cell.get("source", "")
-        return fixed, " and ".join(changed)
-    if cell.get("source") != ref_cell.source:
-        changed.append("its text was edited")
-    if not changed:
-        return cell, None
-    return copy.deepcopy(ref_cell), " and ".join(changed)
-
-
-def _extra(cell: dict, notes: list[str]) -> nbformat.NotebookNode:
-    """A cell the course did not write. Learners never type code, so a code cell is kept as
-    text for the grader and never run (it could loop forever or print without end)."""
-    source = cell.get("source", "")
-    source = "".join(source) if isinstance(source, list) else str(source)
-    if cell.get("cell_type") == "code":
-        notes.append(
-            "A code cell added to the notebook was kept as text and not run "
-            f"(it begins: {source.strip()[:60]!r})."
-        )
-        fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", source)), default=0))
-        return nbformat.v4.new_markdown_cell(
-            "*A code cell added by the learner, shown here and not run:*\n\n"
-            f"{fence}\n{source}\n{fence}"
-        )
-    if cell.get("cell_type") == "markdown":
-        return nbformat.v4.new_markdown_cell(source)
-    return nbformat.v4.new_raw_cell(source)
-
-
-def _unique_ids(cells: list) -> None:
-    seen: set[str] = set()
-    for n, cell in enumerate(cells):
-        cid = cell.get("id")
-        if not cid or cid in seen:
-            cid = f"added-{n:03d}"
-            while cid in seen:
-                cid += "x"
-            cell["id"] = cid
-        seen.add(cid)
-
-
-def _public(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """What of ``nb`` a learner may hold: no hidden tests, solutions or mark schemes, no
-    outputs (a no-op on a release notebook)."""
-    nb = copy.deepcopy(nb)
-    for cell in nb.cells:
-        cell.source = _MARK_SCHEME.sub("", _REGION.sub("", cell.source))
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    return nb
-
-
 # -- other files -------------------------------------------------------------------------------
 
 
@@ -245,12 +122,18 @@ def _note_extra_files(folder: Path, notebook: str) -> list[str]:
     ]
 
 
+def reference_notebook(course: Path, module: str) -> Path:
+    """The notebook a submission is put back to: the module's release, else its source (whose
+    hidden tests, solutions and mark schemes are stripped before anything is copied)."""
+    release = course / "release" / module / f"{module}.ipynb"
+    return release if release.is_file() else course / "source" / module / f"{module}.ipynb"
+
+
 def repair_module(course: Path, module: str, student: str | None = None) -> dict[str, list[str]]:
     """Repair every collected submission of ``module`` (or one learner's): notes per learner."""
     from ..errors import NothingToRepairError
 
-    release = course / "release" / module / f"{module}.ipynb"
-    reference = release if release.is_file() else course / "source" / module / f"{module}.ipynb"
+    reference = reference_notebook(course, module)
     submitted = course / "submitted"
     pattern = f"{student}/{module}" if student else f"*/{module}"
     folders = sorted(p for p in submitted.glob(pattern) if p.is_dir())

@@ -25,6 +25,7 @@ from nbgrader.preprocessors import Execute
 from nbgrader.preprocessors.execute import UnresponsiveKernelError
 from sqlalchemy.exc import SAWarning
 
+from .guard import PREFIX
 from .worker import Executed, digest
 
 
@@ -153,7 +154,8 @@ class Writer:
             return Outcome(job.learner, job.module, "skipped", "already graded")
         if not os.path.isdir(dest):
             return Outcome(job.learner, job.module, "failed", self._reason("not graded"))
-        note = "; ".join(job.notes)
+        guarded = [m[len(PREFIX) :] for _, m in self.capture.records if m.startswith(PREFIX)]
+        note = "; ".join([*job.notes, *guarded])  # the repair's notes, then the guard's
         return Outcome(job.learner, job.module, "graded", note)
 
     def _reason(self, fallback: str) -> str:

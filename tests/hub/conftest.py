@@ -80,7 +80,7 @@ def world():
         w = World(base, bin_dir, users)
         w.config_dir.mkdir()
         shutil.copy(REPO / "deploy" / "nbgrader_config.py", w.config_dir)
-        copy = make_course(base / "course-copy", [w.module])
+        copy = w.course_from = make_course(base / "course-copy", [w.module])
         load_setup_course().setup(
             w.exchange,
             w.course,

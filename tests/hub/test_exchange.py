@@ -102,9 +102,15 @@ def check_a_learner_cannot_read_the_course_source_or_gradebook(world, graded):
             ["source", "list", str(world.course / "source")],
             ["gradebook", "read", str(world.course / "gradebook.db")],
             ["course folder", "list", str(world.course)],
+            ["the clone's source", "list", str(world.course_from / "source")],
         ],
     )
-    assert found == {"source": "EACCES", "gradebook": "EACCES", "course folder": "EACCES"}
+    assert found == {
+        "source": "EACCES",
+        "gradebook": "EACCES",
+        "course folder": "EACCES",
+        "the clone's source": "EACCES",
+    }
 
 
 def check_the_hardened_exchange_stops_renames_that_stock_modes_allow(world, graded):
@@ -150,8 +156,25 @@ def check_exchange_modes_are_the_documented_ones(world, graded):
         assert mode(Path(os.path.expanduser(f"~{world.users[role]}"))) == 0o700
 
 
+SERVER_STATE = """
+import json
+from jupyter_core.paths import jupyter_config_path
+from jupyter_server.extension.config import ExtensionConfigManager
+found = ExtensionConfigManager(read_config_path=jupyter_config_path()).get_jpserver_extensions()
+print(json.dumps({k: v for k, v in found.items() if k.startswith("nbgrader.")}))
+"""  # the merge jupyter_server itself makes at start-up (ServerApp.init_server_extensions)
+
+
+def server_extensions(world, role) -> dict[str, bool]:
+    proc = as_user(world.users[role], [str(world.python), "-c", SERVER_STATE], env=world.env())
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
 def check_learners_do_not_get_the_grading_tools(world):
-    """setup_course.py --jupyter: each learner's JupyterLab has the grading tools disabled."""
+    """setup_course.py --jupyter: each learner's JupyterLab has the grading tools disabled, and
+    their server the formgrader and course-list extensions; the grader account keeps all."""
+    nbgrader = "nbgrader.server_extensions."
     for role in ("a", "b"):
         home = Path(os.path.expanduser(f"~{world.users[role]}"))
         page = json.loads((home / ".jupyter" / "labconfig" / "page_config.json").read_text())
@@ -161,6 +184,14 @@ def check_learners_do_not_get_the_grading_tools(world):
             "@jupyter/nbgrader:create-assignment",
             "@jupyter/nbgrader:course-list",
         }
+        assert server_extensions(world, role) == {
+            f"{nbgrader}formgrader": False,
+            f"{nbgrader}course_list": False,
+            f"{nbgrader}assignment_list": True,
+            f"{nbgrader}validate_assignment": True,
+        }
+    kept = server_extensions(world, "inst")
+    assert set(kept.values()) == {True} and len(kept) == 4, kept
 
 
 def test_learners_submit_through_the_exchange_and_stay_apart(world, graded):

@@ -165,7 +165,12 @@ def check_the_learner_sees_module_01(world, hub):
     data = lab.split('id="jupyter-config-data"', 1)[1].split(">", 1)[1].split("</script>", 1)[0]
     disabled = set(json.loads(data)["disabledExtensions"])
     assert "@jupyter/nbgrader:formgrader" in disabled, "a learner's JupyterLab shows Formgrader"
+    assert "@jupyter/nbgrader:create-assignment" in disabled
+    assert "@jupyter/nbgrader:course-list" in disabled
     assert "@jupyter/nbgrader:assignment-list" not in disabled
+    for path in ("formgrader", "formgrader/api/assignments", "formgraders"):  # formgrader,
+        r = s.get(f"{hub.url}/user/{learner}/{path}", timeout=60, allow_redirects=False)
+        assert r.status_code == 404, (path, r.status_code)  # course list: not served at all
 
 
 def check_the_course_service_opens_for_the_instructor_only(world, hub):

@@ -123,6 +123,22 @@ def runaway(nb):
     nb.cells.insert(at["q1"] + 1, nbformat.v4.new_code_cell("while True:\n    pass"))
 
 
+def forged(nb):
+    """A code cell carrying q2's grading settings, put before the real q2 (a copied metadata
+    block: nbgrader would keep the last copy and run the other)."""
+    at = {gid(c): n for n, c in enumerate(nb.cells)}
+    cell = nbformat.v4.new_code_cell("while True:\n    pass  # forged")
+    cell.metadata = json.loads(json.dumps(nb.cells[at["q2"]].metadata))
+    nb.cells.insert(at["q2"], cell)
+
+
+def shadowing_files(folder: Path, answers: dict) -> None:
+    """Files the kernel would import from its folder before the course's own package."""
+    nbformat.write(release(), str(folder / NOTEBOOK))
+    (folder / "allyship.py").write_text('raise ImportError("a learner\'s allyship.py ran")\n')
+    write_answers(folder, answers)
+
+
 def truncated(path: Path, answers: dict) -> None:
     text = json.dumps(answers, indent=1, sort_keys=True)
     path.write_text(text[: text.index('"q5"') + 12])  # cut inside q5's answer
@@ -195,6 +211,12 @@ KINDS = [
     Kind("edited-locked-cells", with_notebook(edit_locked), notes=("'q1' (its text was edited)",)),
     Kind("changed-cell-types", with_notebook(retype), notes=("'q4' (its type was changed",)),
     Kind("added-runaway-code", with_notebook(runaway), notes=("kept as text and not run",)),
+    Kind(
+        "forged-grading-settings",
+        with_notebook(forged),
+        notes=("A changed copy of the course's cell 'q2' was kept as text and not run",),
+    ),
+    Kind("files-that-shadow-the-kit", shadowing_files, notes=("allyship.py",)),
     Kind(
         "responses-missing", missing_responses, ALL_QUESTIONS, notes=("There is no responses.json",)
     ),

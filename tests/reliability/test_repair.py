@@ -6,10 +6,22 @@ from __future__ import annotations
 import nbformat
 
 from allyship.cli import main
+from allyship.grading.reconcile import public, reconcile
 from allyship.grading.repair import repair_submission
 
 from ..helpers import REPO
-from .catalogue import MODULE, NOTEBOOK, drop, duplicate, release, write_answers
+from .catalogue import (
+    MODULE,
+    NOTEBOOK,
+    drop,
+    duplicate,
+    edit_locked,
+    forged,
+    release,
+    retype,
+    runaway,
+    write_answers,
+)
 from .leaks import hidden_lines
 
 SOURCE = REPO / "source" / MODULE / NOTEBOOK
@@ -32,6 +44,25 @@ def test_a_repaired_submission_needs_no_second_repair(tmp_path):
     assert repair_submission(folder, reference)
     assert repair_submission(folder, reference) == []
     assert "Duplicated cell 'q2'" in (folder / "repair-notes.txt").read_text()
+
+
+def test_a_repaired_notebook_passes_the_guard_untouched(tmp_path):
+    """The repair and the guard share reconcile(): after one, the other has nothing to do."""
+
+    def change(nb):
+        for damage in (runaway, forged, retype, edit_locked):
+            damage(nb)
+
+    folder = submission(tmp_path, change)
+    reference = REPO / "release" / MODULE / NOTEBOOK
+    notes = repair_submission(folder, reference)
+    assert any("'q2' was kept as text" in n for n in notes)
+    assert sum("A code cell added" in n for n in notes) == 2
+    nb = nbformat.read(str(folder / NOTEBOOK), as_version=4)
+    before = nbformat.writes(nb)
+    guard_ref = public(nbformat.read(str(reference), as_version=4))
+    assert reconcile(nb, guard_ref, restore_missing=False) == []
+    assert nbformat.writes(nb) == before
 
 
 def test_cells_put_back_from_a_source_notebook_carry_no_hidden_test(tmp_path):
