@@ -59,3 +59,20 @@ class GradingError(AllyshipError, RuntimeError):
 
 class HandoutError(AllyshipError, RuntimeError):
     """A printable handout could not be made (no released copy, no chromium, a failed print)."""
+
+
+class CertificateError(AllyshipError, ValueError):
+    """A certificate cannot be issued or checked (no issuer set, no secret, a malformed code)."""
+
+
+class CourseTextError(AllyshipError, ValueError):
+    """A module's text file (``course/en/NN_slug.md``) could not be read or built: the message
+    names the file, the line and what to change."""
+
+
+class LiteBuildError(AllyshipError, RuntimeError):
+    """The browser edition could not be built (a download failed, a tool is missing)."""
+
+
+class HandInFileError(AllyshipError, ValueError):
+    """A hand-in file cannot be loaded: not a zip, another module's, or holding no answers."""

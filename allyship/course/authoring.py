@@ -1,7 +1,9 @@
 """Build module notebooks from Python: one small cell factory for modules and tests alike.
 
-The source notebook is the single source of truth (answers live only in its hidden tests); this
-factory only saves an author from writing nbgrader metadata by hand. Every cell it makes is
+Module notebooks are built from the course text, ``course/en/NN_slug.md``, by
+:mod:`allyship.course.build`, which calls these functions (one per kind of cell in the text); in
+a notebook, answers live only in hidden tests. The factory saves an author from writing nbgrader
+metadata by hand. Every cell it makes is
 read-only for the learner (``locked``), and code cells have their code collapsed, so a learner
 sees readings, questions and text boxes, never code.
 
