@@ -67,29 +67,58 @@ def bare_nbclient(course: Path, modules: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
-def module_execution(course: Path, module: str) -> float:
-    """Seconds to run every cell of one submitted notebook, the kernel already started."""
+def module_execution(course: Path, module: str, runs: int = 3) -> dict[str, float]:
+    """Best of ``runs``, in seconds: a kernel's start-up (start to its kernel_info reply), the
+    module's first cell (the kit's import, in a started kernel where IPython is loaded), the
+    other cells, and all cells, on one submitted notebook, as nbgrader's kernel runs them."""
     import nbformat
     from nbclient import NotebookClient
 
     folder = next((course / "submitted").glob(f"*/{module}"))
-    nb = nbformat.read(str(folder / f"{module}.ipynb"), as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=30,
-        kernel_name="python3",
-        allow_errors=True,
-        resources={"metadata": {"path": folder}},
-    )
+    best: dict[str, float] = {}
     os.environ["NBGRADER_EXECUTION"] = "autograde"
     try:
-        with client.setup_kernel():
+        for _ in range(runs):
+            nb = nbformat.read(str(folder / f"{module}.ipynb"), as_version=4)
+            client = NotebookClient(
+                nb,
+                timeout=30,
+                kernel_name="python3",
+                allow_errors=True,
+                resources={"metadata": {"path": folder}},
+            )
             start = time.perf_counter()
-            for index, cell in enumerate(nb.cells):
-                client.execute_cell(cell, index)
-            return time.perf_counter() - start
+            with client.setup_kernel():
+                client.wait_for_reply(client.kc.kernel_info())
+                times = {"kernel start-up": time.perf_counter() - start}
+                code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+                start = time.perf_counter()
+                client.execute_cell(code[0][1], code[0][0])
+                times["kit import (first cell)"] = time.perf_counter() - start
+                start = time.perf_counter()
+                for index, cell in code[1:]:
+                    client.execute_cell(cell, index)
+                times["other cells"] = time.perf_counter() - start
+            times["all cells"] = times["kit import (first cell)"] + times["other cells"]
+            for name, seconds in times.items():
+                best[name] = min(seconds, best.get(name, seconds))
     finally:
         del os.environ["NBGRADER_EXECUTION"]
+    return best
+
+
+def writer_share(base: Path, copy: Path, modules: list[str], workers: int) -> float:
+    """Seconds the one writer spent saving, in an ``allyship grade`` run in this process."""
+    from allyship.grading import grade
+
+    shutil.copytree(base, copy)
+    here = os.getcwd()
+    try:
+        os.chdir(copy)
+        return grade(copy, modules, workers=workers).writer_seconds
+    finally:
+        os.chdir(here)
+        shutil.rmtree(copy, ignore_errors=True)
 
 
 def import_time(runs: int = 7) -> tuple[float, float]:
@@ -167,6 +196,7 @@ def main() -> int:
         results = {name: min(times) for name, times in rounds.items()}
         bare = results[names[3]]
         execution = {m: module_execution(base, m) for m in modules}
+        writer = writer_share(base, root / "writer", modules, args.workers)
         kit_wall, kit_self = import_time()
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -183,21 +213,34 @@ def main() -> int:
     print("|---|---:|---:|---:|")
     for name, seconds in results.items():
         print(f"| {name} | {seconds:.1f} | {seconds / n:.3f} | {serial / seconds:.2f}x |")
-    per_nb = parallel / n
-    ideal = bare / n / args.workers
+    per_nb = parallel * args.workers / n
     print(
-        f"\nallyship grade, all cores vs serial nbgrader: {serial / parallel:.2f}x (target >= 1.8x)"
+        f"\nallyship grade, {args.workers} workers vs serial nbgrader: "
+        f"{serial / parallel:.2f}x (target >= 4x)"
     )
+    first = execution[modules[0]]
     print(
-        f"per-notebook cost {per_nb:.3f} s vs bare nbclient / workers {ideal:.3f} s: "
-        f"{per_nb / ideal:.2f}x (target <= 1.15x)"
+        f"per-notebook cost (wall x workers / notebooks) {per_nb:.3f} s vs {modules[0]}'s "
+        f"cells with a kernel started {first['all cells']:.3f} s: "
+        f"{per_nb / first['all cells']:.2f}x (target <= 2x)"
+    )
+    print(f"bare nbclient per notebook (fresh kernel each): {bare / n:.3f} s")
+    print("\nWhere a notebook's time goes (best of 3, one kernel, nothing else running in it):")
+    for module, times in execution.items():
+        for name, seconds in times.items():
+            print(f"  {module}: {name}: {seconds:.3f} s")
+        print(
+            f"  {module}: Run all with the kernel started: {times['all cells']:.2f} s "
+            "(target <= 1 s)"
+        )
+    print(
+        f"  writer's share (allyship grade in-process, {args.workers} workers): "
+        f"{writer / n:.3f} s per notebook"
     )
     print(
         f"kit import (fresh interpreter, beyond bare python): {kit_wall * 1000:.0f} ms wall, "
-        f"{kit_self * 1000:.0f} ms by -X importtime (target <= 150 ms)"
+        f"{kit_self * 1000:.0f} ms by -X importtime"
     )
-    for module, seconds in execution.items():
-        print(f"{module}: all cells, kernel already started: {seconds:.2f} s (target <= 1 s)")
     return 0
 
 

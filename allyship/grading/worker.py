@@ -110,6 +110,9 @@ class Worker:
         conv._init_preprocessors()
         self.converter = conv
         self.execute = Execute(parent=conv.exporter_class(parent=conv, config=conv.config))
+        from .kernels import KernelAhead
+
+        self.kernels = KernelAhead(self.execute, scratch)
 
     def run(self, learner: str, module: str, steps: Sequence[PreGradeStep]) -> Executed:
         result = Executed(learner, module)
@@ -160,6 +163,9 @@ class Worker:
         nb_id = nb_file.stem
         try:
             resources = self.converter.init_single_notebook_resources(str(nb_file))
+            # the guard (grading/guard.py) tidies the folder the kernel will run in: here,
+            # this scratch copy; under nbgrader, autograded/<learner>/<module>/
+            resources["nbgrader"]["kernel_folder"] = str(folder)
             output, _ = self.converter.exporter.from_filename(str(nb_file), resources=resources)
         except Exception as exc:  # noqa: BLE001 - the writer meets (and reports) the same
             result.errors[nb_id] = ("sanitize", f"{type(exc).__name__}: {exc}")
@@ -171,10 +177,12 @@ class Worker:
         if not self.execute.enabled:
             return
         resources = self.converter.init_single_notebook_resources(str(nb_file))
-        resources["metadata"] = {"name": nb_id, "path": str(folder)}
         try:
+            # a kernel started ahead, in an empty folder: the guarded folder's files go in it
+            km, kernel_folder = self.kernels.take(nb)
+            resources["metadata"] = {"name": nb_id, "path": str(kernel_folder)}
             with utils.setenv(NBGRADER_EXECUTION="autograde"):
-                nb, _ = self.execute(nb, resources)
+                nb, _ = self.kernels.run(nb, resources, km, files=folder)
         except Exception as exc:  # noqa: BLE001 - replayed by the writer as the same failure
             kind = type(exc).__name__
             result.errors[nb_id] = (kind, f"{kind}: {exc}\n{traceback.format_exc(limit=3)}")
@@ -198,6 +206,10 @@ def init_worker(course: Path, argv: Sequence[str], db_url: str, scratch: Path) -
     os.dup2(sink, 2)
     os.close(sink)
     _WORKER = Worker(course, argv, db_url, own)
+    from multiprocessing.util import Finalize
+
+    # the kernel booting ahead is shut down when this worker process exits
+    Finalize(_WORKER, _WORKER.kernels.close, exitpriority=10)
 
 
 def run_job(learner: str, module: str, steps: Sequence[PreGradeStep]) -> Executed:
