@@ -5,11 +5,11 @@ VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs `alembic` by name: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 PORT ?= 8888
 WORKERS ?= 2
 
-.PHONY: setup course test lint release browser-deps clean
+.PHONY: setup course learner test lint release browser-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,10 +25,14 @@ setup: $(VENV)/.installed exchange
 	@jupyter labextension list 2>&1 | grep -q "@jupyter/nbgrader" || \
 		{ echo "The nbgrader JupyterLab extensions are missing; reinstall with: rm -rf $(VENV) && make setup"; exit 1; }
 
-## Quick start 1: set up, then launch JupyterLab on the course (SQLite gradebook, exchange/ here).
+## Quick start 1: set up, register and release every module into exchange/ (SQLite gradebook
+## here), then launch JupyterLab on the course at the start-here notebook (allyship lab).
 course: setup
-	jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.ip=127.0.0.1 --port=$(PORT) \
-		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(ROOT_FLAG)
+	allyship lab --port=$(PORT)
+
+## A learner studying alone: every module fetched into learner/, instructor tools hidden.
+learner: setup
+	allyship study --port=$(PORT)
 
 ## Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
 ## poppler-utils (pdftoppm, pdftotext) lets the handout tests look at a printed page.
@@ -44,12 +48,18 @@ test: setup browser-deps
 lint: setup
 	ruff check allyship tests && ruff format --check allyship tests
 
-## Regenerate release/ from source/ (commit the result; the drift test compares them).
-release: setup
+## Write source/ from the course text, course/en/NN_slug.md (docs/authoring.md); commit both.
+.PHONY: source
+source: setup
+	allyship build
+
+## Regenerate release/ from source/, after `make source` (commit the result; the drift test
+## compares them).
+release: source
 	@for m in $$(allyship modules); do nbgrader generate_assignment --force "$$m" || exit 1; done
 
 clean:
-	rm -rf $(VENV) gradebook.db exchange submitted autograded feedback test-artifacts
+	rm -rf $(VENV) gradebook.db exchange submitted autograded feedback test-artifacts .jupyter learner
 
 ## configurable-http-proxy (npm) for the JupyterHub test (tests/hub/), kept inside .venv/.
 CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy

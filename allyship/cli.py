@@ -1,12 +1,12 @@
 """The ``allyship`` command: one verb pattern over the role packages.
 
-Each role package lists its verbs as data (``VERBS`` in ``course/verbs.py``, ``grading/verbs.py``,
-``instructor/verbs.py``, ``kit/verbs.py``): a :class:`Verb` names who it is for, a one-line
-summary, its arguments (built from the shared shapes below) and the function that runs it. This
-module alone turns them into argparse parsers, prints ``allyship --help`` grouped by who uses
-each verb, and turns an :class:`~allyship.errors.AllyshipError` into one line on stderr and a
-non-zero exit status. Verb modules import anything heavy (pandas, nbgrader) inside their run
-functions, so ``allyship key`` stays fast.
+Each role package lists its verbs as data (``VERBS`` in the modules of :data:`VERB_MODULES`): a
+:class:`Verb` names who it is for, a one-line summary, its arguments (built from the shared
+shapes below) and the function that runs it. This module alone turns them into argparse parsers,
+prints ``allyship --help`` grouped by who uses each verb, and turns an
+:class:`~allyship.errors.AllyshipError` into one line on stderr and a non-zero exit status. Verb
+modules import anything heavy (pandas, nbgrader) inside their run functions, so ``allyship key``
+stays fast.
 """
 
 from __future__ import annotations
@@ -54,14 +54,21 @@ class Verb:
     description: str = ""
 
 
-#: the packages whose ``verbs`` module has a ``VERBS`` list
-VERB_MODULES = ("course", "grading", "instructor", "kit")
+#: the modules that have a ``VERBS`` list, in the order ``allyship --help`` lists them
+VERB_MODULES = (
+    "course.verbs",
+    "instructor.launch",
+    "grading.verbs",
+    "instructor.verbs",
+    "kit.verbs",
+    "lite.verbs",
+)
 
 
 def all_verbs() -> list[Verb]:
     verbs = []
-    for package in VERB_MODULES:
-        verbs += importlib.import_module(f"{__package__}.{package}.verbs").VERBS
+    for name in VERB_MODULES:
+        verbs += importlib.import_module(f"{__package__}.{name}").VERBS
     return verbs
 
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -32,8 +31,10 @@ class GradeReport:
     """What a run did: one outcome per submission, and how the notebooks were executed."""
 
     outcomes: list = field(default_factory=list)  # grading_writer.Outcome
+    not_released: list = field(default_factory=list)  # modules --collect skipped
     replayed: int = 0  # notebooks executed by a worker and saved by the writer
     executed_here: int = 0  # notebooks the writer had to execute itself (should be 0)
+    writer_seconds: float = 0.0  # wall time the writer spent saving (the benchmark prints it)
 
     def by_status(self, status: str) -> list:
         return [o for o in self.outcomes if o.status == status]
@@ -80,18 +81,24 @@ def _already_graded(cd, learner: str, module: str) -> bool:
     return not (new is not None and old is not None and new > old)
 
 
-def collect(course: Path, modules: Sequence[str], learners: Sequence[str] | None) -> None:
-    """``nbgrader collect`` for each module (and each learner, when some are named)."""
-    nbgrader = Path(sys.executable).parent / "nbgrader"
-    command = [str(nbgrader)] if nbgrader.exists() else [sys.executable, "-m", "nbgrader"]
-    for module in modules:
-        for who in learners or [None]:
-            args = [*command, "collect", module] + ([f"--student={who}"] if who else [])
-            proc = subprocess.run(args, cwd=course, capture_output=True, text=True)
-            if proc.returncode != 0:
-                lines = proc.stderr.strip().splitlines() or ["no message"]
-                why = next((x for x in lines if "CRITICAL" in x), lines[-1])
-                raise GradingError(f"nbgrader collect {module} failed: {why}")
+def collect(course: Path, modules: Sequence[str], learners: Sequence[str] | None) -> list[str]:
+    """``nbgrader collect`` of each module that is released in the exchange (for each named
+    learner, or everyone), in this process; returns the modules skipped as not released. Only
+    released modules can have submissions, and each ``nbgrader collect`` command would cost
+    seconds of start-up."""
+    from .release import _api, released
+
+    out = released(course)
+    api = _api(course)
+    for module in (m for m in modules if m in out):
+        for who in learners or ["*"]:
+            api.coursedir.student_id = who
+            result = api.collect(module)
+            if not result.get("success"):
+                lines = (result.get("error") or result.get("log") or "").strip().splitlines()
+                why = next((x for x in lines if "CRITICAL" in x), lines[-1] if lines else "")
+                raise GradingError(f"nbgrader collect {module} failed: {why or 'no message'}")
+    return [m for m in modules if m not in out]
 
 
 def grade(
@@ -112,17 +119,19 @@ def grade(
     for example); ``nbgrader_args`` are extra ``--Class.trait=value`` settings, as on
     ``nbgrader autograde``'s command line. ``progress(done, total, outcome)`` is called after
     each submission."""
+    from .release import register
     from .worker import load_app
     from .writer import Outcome, Writer
 
     course = Path(course).resolve()
     workers = max(1, workers or os.cpu_count() or 1)
-    if collect_first:
-        collect(course, modules, learners)
+    register(course, modules)  # a module released by Formgrader's button may not be, yet
+    not_released = collect(course, modules, learners) if collect_first else []
     args = [*nbgrader_args] + (["--force"] if force else [])
     app = load_app(course, args)
     todo, skipped = plan(course, app, modules, learners, force)
     report = GradeReport([Outcome(lrn, mod, "skipped", why) for lrn, mod, why in skipped])
+    report.not_released = not_released
     total = len(todo) + len(skipped)
     if progress:
         progress(len(skipped), total, None)
@@ -145,7 +154,10 @@ def grade(
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    outcome = writer.save(_result(future, *jobs[future]))
+                    result = _result(future, *jobs[future])
+                    started = time.perf_counter()
+                    outcome = writer.save(result)
+                    report.writer_seconds += time.perf_counter() - started
                     report.outcomes.append(outcome)
                     if progress:
                         progress(len(report.outcomes), total, outcome)
@@ -174,9 +186,6 @@ def _fork_context():
 def repair_step(folder: Path, *, module: str, learner: str, course: Path) -> list[str]:
     """The pre-grading step of ``allyship grade --repair``: :func:`allyship.repair.
     repair_submission` against the module's release notebook (its source when no release)."""
-    from .repair import repair_submission
+    from .repair import reference_notebook, repair_submission
 
-    reference = course / "release" / module / f"{module}.ipynb"
-    if not reference.is_file():
-        reference = course / "source" / module / f"{module}.ipynb"
-    return repair_submission(folder, reference)
+    return repair_submission(folder, reference_notebook(course, module))

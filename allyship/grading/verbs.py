@@ -50,6 +50,10 @@ def summary(report) -> str:
     """The end-of-run text: counts, then every failure and skip with its reason."""
     graded, failed, skipped = (report.by_status(s) for s in ("graded", "failed", "skipped"))
     lines = [f"Graded {len(graded)}, failed {len(failed)}, skipped {len(skipped)}."]
+    if report.not_released:
+        lines.append(
+            "  Not released yet, so not collected: " + ", ".join(report.not_released) + "."
+        )
     for outcome in sorted(failed + skipped, key=lambda o: (o.status, o.module, o.learner)):
         lines.append(f"  {outcome.status:<8}{outcome.learner} / {outcome.module}: {outcome.reason}")
     for outcome in graded:

@@ -1,23 +1,24 @@
-"""The facilitator kit: for each module, goals, a 60- and a 90-minute session plan, discussion
-prompts and safety notes.
+"""The facilitator guide: for each module, goals, a 60- and a 90-minute session plan, discussion
+prompts and safety notes, with who should facilitate and the notes for every session.
 
 Goals are read from the module's own "Learning objectives" cell in ``source/`` (one source of
-truth); the short fallbacks below are used only where a module's source is missing. The plans,
-prompts and notes are the course's own words. They state no facts about Indigenous peoples beyond
-what the modules' cited readings already teach: a facilitator points to the readings instead.
+truth, through :mod:`allyship.instructor.module_text`); the short fallbacks in
+:data:`CONTENT` are used only where a module's source is missing. The plans, prompts and notes
+are the course's own words. They state no facts about Indigenous peoples beyond what the
+modules' cited readings already teach: a facilitator points to the readings instead. The
+session kit (:mod:`allyship.instructor.kit`) is built from the same objects.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
-from ..course.layout import list_modules, source_notebook
 from ..course.support import SUPPORT_MARKDOWN
+from ..errors import HandoutError
 from .facilitation_plans import CONTENT, GENERAL_SAFETY, PLANS
+from .kit_text import kit_text
+from .module_text import module_number, module_text
 
 
 @dataclass
@@ -31,37 +32,29 @@ class ModuleGuide:
     safety: list[str]
 
 
+@dataclass(frozen=True)
+class Step:
+    """One part of a session plan: a row of the guide's table, and one projector screen."""
+
+    span: str  # "5\u201315"
+    minutes: int
+    kind: str  # welcome, recap, activity, break, discussion, practice, close
+    what: str
+    prompts: tuple[int, ...]  # the discussion prompts this step uses, numbered from 1
+
+
 def _objectives(course: Path | None, number: str) -> tuple[str | None, list[str]]:
     """(title, objectives) from the module's source notebook, or (None, []) if not found."""
     if course is None or not (course / "source").is_dir():
         return None, []
-    module = next((m for m in list_modules(course) if m.startswith(f"{number}_")), None)
+    module = module_number(course, number)
     if module is None:
         return None, []
     try:
-        nb = nbformat.read(str(source_notebook(course, module)), as_version=4)
-    except Exception:  # noqa: BLE001 - a damaged source falls back to the guide's own goals
+        text = module_text(course, module)
+    except HandoutError:  # a damaged source falls back to the guide's own goals
         return None, []
-    title, goals = None, []
-    for cell in nb.cells:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if gid == "title":
-            title = cell.source.strip().splitlines()[0].lstrip("# ").strip()
-        elif gid == "objectives":
-            goals = _numbered(cell.source)
-    return title, goals
-
-
-def _numbered(markdown: str) -> list[str]:
-    """The items of a numbered Markdown list, each joined onto one line."""
-    items: list[str] = []
-    for line in markdown.splitlines():
-        match = re.match(r"^\s*\d+\.\s+(.*)", line)
-        if match:
-            items.append(match.group(1).strip())
-        elif items and line.startswith(" ") and line.strip():
-            items[-1] += " " + line.strip()
-    return items
+    return text.title, text.goals
 
 
 def module_guide(number: str, course: Path | None = None) -> ModuleGuide:
@@ -79,19 +72,19 @@ def module_guide(number: str, course: Path | None = None) -> ModuleGuide:
     )
 
 
+def plan_steps(guide: ModuleGuide, minutes: int) -> list[Step]:
+    """The plan's steps, with start\u2013end times; the parts add up to ``minutes``."""
+    steps, start = [], 0
+    for length, kind, what, prompts in PLANS[minutes]:
+        text = what.format(focus=guide.focus, activity=guide.activity)
+        steps.append(Step(f"{start}\u2013{start + length}", length, kind, text, prompts))
+        start += length
+    return steps
+
+
 def session_plan(guide: ModuleGuide, minutes: int) -> list[tuple[str, int, str]]:
     """The plan as (start-end, minutes, what happens) rows; the parts add up to ``minutes``."""
-    rows, start = [], 0
-    for length, what in PLANS[minutes]:
-        rows.append(
-            (
-                f"{start}\u2013{start + length}",
-                length,
-                what.format(focus=guide.focus, activity=guide.activity),
-            )
-        )
-        start += length
-    return rows
+    return [(s.span, s.minutes, s.what) for s in plan_steps(guide, minutes)]
 
 
 def guide_markdown(guide: ModuleGuide) -> str:
@@ -106,14 +99,22 @@ def guide_markdown(guide: ModuleGuide) -> str:
     blocks.append("\n".join(f"{n}. {p}" for n, p in enumerate(guide.prompts, 1)))
     blocks.append("### Safety notes for this module")
     blocks.append("\n".join(f"- {s}" for s in guide.safety))
-    blocks.append("The safety notes for every session, and the support lines, apply as well.")
+    blocks.append(
+        "The safety notes for every session, and the support lines, apply as well. The "
+        "practice questions with an explanation for every option, the agreements, the "
+        "handouts and a projector view of this plan are in the session kit: "
+        "`allyship kit " + guide.number + " --out kit`."
+    )
     return "\n\n".join(blocks)
 
 
 def general_markdown() -> str:
-    """The notes that hold in every session, and the support lines to give out."""
+    """Who facilitates, the notes that hold in every session, and the support lines."""
     notes = "\n".join(f"- {s}" for s in GENERAL_SAFETY)
-    return f"## Safety notes for every session\n\n{notes}\n\n{SUPPORT_MARKDOWN}"
+    return (
+        f"{kit_text('co_facilitation')}\n\n## Safety notes for every session\n\n{notes}\n\n"
+        f"{SUPPORT_MARKDOWN}"
+    )
 
 
 def guide_html(course: Path | None = None) -> str:

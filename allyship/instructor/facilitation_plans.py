@@ -8,23 +8,43 @@ beyond what the modules' cited readings teach.
 
 from __future__ import annotations
 
-#: minutes of each part, by session length; "activity" is the module's own exercise
-PLANS: dict[int, list[tuple[int, str]]] = {
+#: each part of a session, by session length: (minutes, kind, what happens, discussion prompts
+#: shown). The kind tells the projector view what to put on that step's screen; "activity" is
+#: the module's own exercise.
+PLANS: dict[int, list[tuple[int, str, str, tuple[int, ...]]]] = {
     60: [
-        (5, "Welcome, content note, the group's agreements (see the safety notes)"),
-        (10, "Recap of the module's reading, by the facilitator: {focus}"),
-        (15, "In pairs or small groups \u2014 {activity}"),
-        (20, "Whole group: discussion prompts 1 and 2"),
-        (10, "Quiet writing: each person drafts one next action (kept private), then close"),
+        (5, "welcome", "Welcome, content note, the group's agreements (on the first screen)", ()),
+        (10, "recap", "Recap of the module's reading, by the facilitator: {focus}", ()),
+        (15, "activity", "In pairs or small groups \u2014 {activity}", ()),
+        (20, "discussion", "Whole group: discussion prompts 1 and 2", (1, 2)),
+        (
+            10,
+            "close",
+            "Quiet writing: each person drafts one next action (kept private); the feedback "
+            "form; close",
+            (),
+        ),
     ],
     90: [
-        (10, "Welcome, content note, the group's agreements (see the safety notes)"),
-        (15, "Recap of the module's reading, by the facilitator: {focus}"),
-        (20, "In pairs or small groups \u2014 {activity}"),
-        (10, "Break"),
-        (20, "Whole group: discussion prompts 1 to 3"),
-        (10, "Prompt 4, or the module's practice questions taken together, out loud"),
-        (5, "Quiet writing: each person drafts one next action (kept private), then close"),
+        (10, "welcome", "Welcome, content note, the group's agreements (on the first screen)", ()),
+        (15, "recap", "Recap of the module's reading, by the facilitator: {focus}", ()),
+        (20, "activity", "In pairs or small groups \u2014 {activity}", ()),
+        (10, "break", "Break", ()),
+        (20, "discussion", "Whole group: discussion prompts 1 to 3", (1, 2, 3)),
+        (
+            10,
+            "practice",
+            "Prompt 4, or the module's practice questions taken together, out loud (the "
+            "explanations to read out are on the facilitator sheet)",
+            (4,),
+        ),
+        (
+            5,
+            "close",
+            "Quiet writing: each person drafts one next action (kept private); the feedback "
+            "form; close",
+            (),
+        ),
     ],
 }
 

@@ -6,7 +6,8 @@ misses. Everything here *computes* (returns DataFrames); :mod:`allyship.reports`
 Two sources, read once into a :class:`CourseData`:
 
 * the gradebook (SQLite by default, any SQLAlchemy URL via ``ALLYSHIP_DB_URL`` or ``db_url``),
-  through nbgrader's own :class:`nbgrader.api.Gradebook`, so its rules for scores hold here;
+  read table by table through nbgrader's own schema with nbgrader's rules for scores
+  (:mod:`.gradebook_sql`: seconds, not minutes, for ten thousand learners);
 * each learner's ``responses.json`` as autograded (``autograded/<learner>/<module>/``), for
   which option a learner chose, which the gradebook does not keep.
 
@@ -48,6 +49,7 @@ class CourseData:
     modules: list[str]
     submissions: pd.DataFrame  # one row per learner x module submitted
     grades: pd.DataFrame  # one row per learner x module x grade cell
+    people: pd.DataFrame | None = None  # learner, first_name, last_name (as nbgrader keeps them)
 
 
 def gradebook_url(course: Path, db_url: str | None = None) -> str:
@@ -67,13 +69,16 @@ def gradebook_url(course: Path, db_url: str | None = None) -> str:
     return url
 
 
-def load(url: str, progress: Progress = None) -> CourseData:
-    """Read the whole gradebook into frames (nbgrader's API; closed before returning)."""
-    from nbgrader.api import Gradebook
+def load(url: str, progress: Progress = None, *, cache: Path | None = None) -> CourseData:
+    """Read the whole gradebook into frames: one SQL query per table of nbgrader's schema, with
+    nbgrader's rules for scores and lateness (:mod:`.gradebook_sql`); a SQLite gradebook's
+    frames are kept in the folder ``cache`` (if given) until the file changes."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from . import gradebook_sql
+
     try:
-        return _load(Gradebook, url, progress)
+        learners, modules, submissions, grades, people = gradebook_sql.read(url, cache)
     except SQLAlchemyError as exc:
         raise NoGradebookError(
             f"The gradebook at {_safe(url)} could not be read ({type(exc).__name__}). Check the "
@@ -84,6 +89,9 @@ def load(url: str, progress: Progress = None) -> CourseData:
             f"The gradebook at {_safe(url)} needs a database driver that is not installed "
             f"({exc.name}). Install it in this environment, then try again."
         ) from exc
+    if progress:
+        progress(len(modules), len(modules))
+    return CourseData(learners, modules, submissions, grades, people)
 
 
 def _safe(url: str) -> str:
@@ -94,35 +102,6 @@ def _safe(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse has no password to hide
         return url
-
-
-def _load(Gradebook, url: str, progress: Progress) -> CourseData:
-    grades, submissions = [], []
-    with Gradebook(url) as gb:
-        learners = sorted(s.id for s in gb.students)
-        assignments = sorted(gb.assignments, key=lambda a: a.name)
-        modules = [a.name for a in assignments]
-        for n, assignment in enumerate(assignments, 1):
-            for sub in assignment.submissions:
-                submissions.append(
-                    (sub.student.id, assignment.name, sub.timestamp, sub.duedate,
-                     float(sub.total_seconds_late))
-                )  # fmt: skip
-                for nb in sub.notebooks:
-                    for g in nb.grades:
-                        grades.append(
-                            (sub.student.id, assignment.name, g.name, float(g.score),
-                             float(g.max_score), g.auto_score, g.manual_score,
-                             bool(g.needs_manual_grade))
-                        )  # fmt: skip
-            if progress:
-                progress(n, len(assignments))
-    return CourseData(
-        learners,
-        modules,
-        pd.DataFrame(submissions, columns=SUBMISSION_COLUMNS),
-        pd.DataFrame(grades, columns=GRADE_COLUMNS),
-    )
 
 
 # -- per learner x module ---------------------------------------------------------------------

@@ -1,22 +1,43 @@
-"""Printable handouts: each module as one clean HTML page and a PDF, for a workshop's printer.
+"""Printable handouts: each module as one clean HTML page and a PDF, worded for paper.
 
 Built from ``release/`` (never ``source/``), so nothing from hidden tests can reach paper. Code
 cells disappear; each widget cell becomes printable text: the prompt, options with empty boxes,
 and for reflections, exercises and commitments the prompt (and its alternative) followed by
-ruled space to write. Practice explanations stay out (they would give the answers away).
+ruled space to write. On-screen wording ("Press Run all", "submit through the Assignment List",
+'press "Check my answer"') becomes paper wording (:mod:`allyship.instructor.paper`), and the
+sharing box, which only the online course can use, is left out. Practice explanations stay out
+(they would give the answers away on the page): the facilitator reads them out from the kit.
+
+The **short** handout is what a workshop hands out: the title, objectives, practice questions,
+exercises, the commitment, the summary and the support lines; not the readings, the graded
+questions and reflections or the list of sources (those are in the full handout, and in the
+module, as its last line says).
 """
 
 from __future__ import annotations
 
 import html
-import shutil
-import subprocess
+import re
 import tempfile
 from pathlib import Path
 
 import nbformat
 
 from ..errors import HandoutError
+from .kit_text import kit_text
+from .paper import markdown_to_paper, text_to_paper
+from .printing import print_pdf
+
+__all__ = ["handout_notebook", "make_handouts", "print_pdf", "printable", "render_html"]
+
+#: the Markdown cells a short handout keeps, by grade_id
+SHORT_CELLS = ("title", "objectives", "support", "summary")
+#: the widget cells a short handout keeps: practice, exercises, the first self-audit and the
+#: commitment, which a session uses (not the graded questions and reflections, which are for
+#: the online course, the second self-audit or the sharing box)
+SHORT_ITEMS = re.compile(r"^(?:[pec]\d+|a)-ask$")
+#: widget cells never printed: the sharing box works only in the online course
+NOT_ON_PAPER = {"share-ask"}
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -35,8 +56,11 @@ td, th {{ border: 1px solid #777; padding: 3px 6px; vertical-align: top; }}
 .lines {{ margin-top: 8px; }}
 .lines div {{ border-bottom: 1px solid #999; height: 2em; }}
 .hint {{ font-style: italic; }}
+body.short {{ font-size: 10.5pt; line-height: 1.35; }}
+.short .item {{ margin: 8px 0; padding: 4px 10px; }} .short .lines div {{ height: 1.8em; }}
+.short .item ul.options li {{ margin: 3px 0; }}
 </style></head>
-<body>
+<body class="{kind}">
 {body}
 </body></html>
 """
@@ -62,14 +86,16 @@ def _field_html(field) -> str:
     return label + helptext + _lines(1 if field.kind == "line" else 4)
 
 
-def printable(widget) -> str:
-    """A widget as printable HTML: what it asks, with boxes or ruled lines to answer on paper."""
+def printable(widget, short: bool = False) -> str:
+    """A widget as printable HTML: what it asks, in paper wording, with boxes or ruled lines to
+    answer on paper (fewer lines in the short handout)."""
     import ipywidgets as W
 
     from ..kit.strings import t
     from ..kit.widgets import Choice, Record, Reflection, Rewrite
 
-    head = f"<p><strong>{html.escape(widget.label)}.</strong> {html.escape(widget.prompt)}</p>"
+    prompt = text_to_paper(widget.prompt)
+    head = f"<p><strong>{html.escape(widget.label)}.</strong> {html.escape(prompt)}</p>"
     if isinstance(widget, Choice):
         hint = widget.group_hint()
         body = (f'<p class="hint">{html.escape(hint)}</p>' if hint else "") + _options(
@@ -82,9 +108,9 @@ def printable(widget) -> str:
         if widget.alternative:
             body += (
                 f"<p><em>{html.escape(t('hint.alternative'))}</em> "
-                f"{html.escape(widget.alternative)}</p>"
+                f"{html.escape(text_to_paper(widget.alternative))}</p>"
             )
-        body += _lines(5 if widget.item_id.startswith("c") else 12)
+        body += _lines(5 if widget.item_id.startswith("c") or short else 12)
     elif isinstance(widget, Record):
         body = "".join(_field_html(f) for f in widget.fields.values())
     elif isinstance(getattr(widget, "control", None), W.Checkbox):  # the consent box
@@ -99,10 +125,17 @@ def _widget_for(source: str, namespace: dict):
     return eval(compile(source, "<handout cell>", "eval"), namespace)  # our own release/
 
 
-def handout_notebook(notebook: Path) -> tuple[nbformat.NotebookNode, dict[str, str]]:
-    """The module with code cells removed and each widget cell replaced by a placeholder line;
-    returns it with the printable HTML for each placeholder (nbconvert escapes some tags in
-    raw HTML, so the items go in after conversion)."""
+def _short_summary(markdown: str) -> str:
+    """The summary's points, without its later sections (the graded questions' reasoning)."""
+    return re.split(r"^#{3,}\s", markdown, maxsplit=1, flags=re.M)[0].rstrip()
+
+
+def handout_notebook(
+    notebook: Path, short: bool = False
+) -> tuple[nbformat.NotebookNode, dict[str, str]]:
+    """The module in paper wording, code cells removed and each widget cell replaced by a
+    placeholder line; returns it with the printable HTML for each placeholder (nbconvert
+    escapes some tags in raw HTML, so the items go in after conversion)."""
     from ..kit import widgets
     from ..kit.store import ResponseStore
 
@@ -117,12 +150,18 @@ def handout_notebook(notebook: Path) -> tuple[nbformat.NotebookNode, dict[str, s
         }
         for cell in nb.cells:
             gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-            if cell.cell_type == "markdown":
-                cells.append(nbformat.v4.new_markdown_cell(cell.source))
-            elif cell.cell_type == "code" and gid.endswith("-ask"):
+            if cell.cell_type == "markdown" and (not short or gid in SHORT_CELLS):
+                source = _short_summary(cell.source) if short and gid == "summary" else cell.source
+                cells.append(nbformat.v4.new_markdown_cell(markdown_to_paper(source)))
+            elif cell.cell_type == "code" and gid.endswith("-ask") and gid not in NOT_ON_PAPER:
+                if short and not SHORT_ITEMS.match(gid):
+                    continue
                 mark = f"HANDOUTITEM{len(items):03d}"
-                items[mark] = printable(_widget_for(cell.source.strip(), namespace))
+                widget = _widget_for(cell.source.strip(), namespace)
+                items[mark] = printable(widget, short)
                 cells.append(nbformat.v4.new_markdown_cell(mark))
+    if short:
+        cells.append(nbformat.v4.new_markdown_cell(kit_text("short_handout")))
     return nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata), items
 
 
@@ -133,68 +172,43 @@ def _with_store(cls, store):
     return make
 
 
-def render_html(notebook: Path) -> str:
+def render_html(notebook: Path, short: bool = False) -> str:
     """One self-contained HTML page (nbconvert's basic template inside a print style sheet)."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="basic", anchor_link_text="")
-    handout, items = handout_notebook(notebook)
+    handout, items = handout_notebook(notebook, short)
     body, _ = exporter.from_notebook_node(handout)
     for mark, item in items.items():
         body = body.replace(f"<p>{mark}</p>", item)
-    title = notebook.stem.replace("_", " ")
-    return PAGE.format(title=html.escape(title), body=body)
+    title = notebook.stem.replace("_", " ") + (" (short handout)" if short else "")
+    return PAGE.format(title=html.escape(title), body=body, kind="short" if short else "full")
 
 
-def print_pdf(page: Path, pdf: Path, chromium: str | None = None) -> None:
-    """Print ``page`` to ``pdf`` with Debian's chromium, headless (no network needed)."""
-    browser = chromium or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not browser:
+def released_notebook(course: Path, module: str) -> Path:
+    """The module's released copy, which handouts are built from."""
+    notebook = course / "release" / module / f"{module}.ipynb"
+    if not notebook.is_file():
         raise HandoutError(
-            "Chromium is needed to print PDF handouts: install it (make browser-deps), "
-            "or use the HTML handouts."
+            f"{module} has no released copy at {notebook}. Run `make release` first: "
+            "handouts are built from release/, so no answer can reach paper."
         )
-    with tempfile.TemporaryDirectory() as profile:
-        args = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            f"--user-data-dir={profile}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            page.resolve().as_uri(),
-        ]
-        proc = subprocess.run(
-            args,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={"TMPDIR": profile, "PATH": "/usr/bin:/bin", "HOME": profile},
-        )
-    if proc.returncode != 0 or not pdf.is_file():
-        raise HandoutError(f"Chromium could not print {page.name}: {proc.stderr.strip()[-300:]}")
+    return notebook
 
 
-def make_handouts(course: Path, modules: list[str], out: Path, pdf: bool = True) -> list[Path]:
-    """Write ``<module>.html`` (and ``.pdf``) for each module into ``out``; return the files."""
+def make_handouts(
+    course: Path, modules: list[str], out: Path, pdf: bool = True, short: bool = False
+) -> list[Path]:
+    """Write ``<module>.html`` (and ``.pdf``) for each module into ``out`` (``<module>-short``
+    for the short handout); return the files."""
     out.mkdir(parents=True, exist_ok=True)
     made = []
     for module in modules:
-        notebook = course / "release" / module / f"{module}.ipynb"
-        if not notebook.is_file():
-            raise HandoutError(
-                f"{module} has no released copy at {notebook}. Run `make release` first: "
-                "handouts are built from release/, so no answer can reach paper."
-            )
-        page = out / f"{module}.html"
-        page.write_text(render_html(notebook), encoding="utf-8")
+        notebook = released_notebook(course, module)
+        page = out / f"{module}{'-short' if short else ''}.html"
+        page.write_text(render_html(notebook, short), encoding="utf-8")
         made.append(page)
         if pdf:
-            print_pdf(page, out / f"{module}.pdf")
-            made.append(out / f"{module}.pdf")
+            print_pdf(page, page.with_suffix(".pdf"))
+            made.append(page.with_suffix(".pdf"))
     return made

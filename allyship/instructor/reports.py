@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import cohort as C
 from . import gradebook as G
+from . import item_analysis as IA
 
 SHOWN_PERCENT = {"share": "{:.0%}", "share_correct": "{:.0%}"}
 
@@ -30,6 +31,7 @@ class Report:
     awaiting: pd.DataFrame
     late: pd.DataFrame
     responses: pd.DataFrame = field(repr=False)
+    items: IA.ItemAnalysis | None = field(default=None, repr=False)
 
 
 def summarise_report(course: Path, db_url: str | None = None, progress=None) -> Report:
@@ -46,6 +48,7 @@ def summarise_report(course: Path, db_url: str | None = None, progress=None) -> 
         awaiting=G.awaiting_manual_grading(data),
         late=G.late_submissions(data),
         responses=responses,
+        items=IA.analyse(course, data, responses),
     )
 
 
@@ -85,6 +88,23 @@ def as_text(frame: pd.DataFrame, empty: str = "(none)") -> str:
     return frame.to_string(na_rep="-", float_format=lambda x: f"{x:.2f}")
 
 
+def roster_text(report: Report) -> str:
+    """Who the report counts: nbgrader's student list. nbgrader adds a learner to that list when
+    their first submission is graded, so without a class list every learner has submitted."""
+    listed = len(report.completion.index)
+    active = int(report.completion.any(axis=1).sum()) if listed else 0
+    line = (
+        f"Roster: {listed} learner(s) in nbgrader's student list; {active} have submitted "
+        "at least one module."
+    )
+    if listed == active:
+        line += (
+            " Everyone listed has submitted, so the list may hold only those who submitted: "
+            "add the class list (`nbgrader db student import class.csv`) to count the others."
+        )
+    return line
+
+
 def report_text(report: Report) -> str:
     done = report.completion_by_module
     sections = [
@@ -94,7 +114,12 @@ def report_text(report: Report) -> str:
         ("Reflections awaiting manual grading", report.awaiting),
         ("Late submissions", report.late),
     ]
-    return "\n\n".join(f"== {title}\n{as_text(frame)}" for title, frame in sections)
+    body = "\n\n".join(f"== {title}\n{as_text(frame)}" for title, frame in sections)
+    if report.items is not None:
+        from .item_report import item_analysis_text
+
+        body += "\n\n" + item_analysis_text(report.items)
+    return roster_text(report) + "\n\n" + body
 
 
 def cohort_text(view: CohortView) -> str:
@@ -160,7 +185,8 @@ def plot_item_difficulty(difficulty: pd.DataFrame, ax=None):
 
 
 def save_plots(report: Report, folder: Path) -> list[Path]:
-    """Write the three report figures as PNG files in ``folder``; return their paths."""
+    """Write the report's figures (and the item analysis's) as PNG files in ``folder``; return
+    their paths."""
     import matplotlib.pyplot as plt
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -169,6 +195,10 @@ def save_plots(report: Report, folder: Path) -> list[Path]:
         "scores.png": plot_score_distribution(report.scores, report.max_points),
         "difficulty.png": plot_item_difficulty(report.difficulty),
     }
+    if report.items is not None:
+        from .item_report import plot_item_analysis
+
+        figures["item_analysis.png"] = plot_item_analysis(report.items)
     paths = []
     for name, fig in figures.items():
         fig.savefig(folder / name, dpi=100)

@@ -1,5 +1,5 @@
-"""The instructors' and facilitators' verbs: ``allyship report``, ``cohort``, ``guide`` and
-``handouts`` (see :mod:`allyship.cli`).
+"""The instructors' and facilitators' verbs: ``allyship report``, ``cohort``, ``guide``,
+``handouts``, ``kit``, ``certificates``, ``verify`` and ``revoke`` (see :mod:`allyship.cli`).
 
 Light at import: pandas and matplotlib are imported inside each verb, so ``allyship key`` stays
 fast.
@@ -65,6 +65,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         report.late = _only(report.late, module)
         report.completion_by_module = report.completion_by_module.loc[[module]]
         report.scores = report.scores[[module]]
+        if report.items is not None:
+            from .item_report import only
+
+            report.items = only(report.items, module)
     print(report_text(report))
     if args.plots:
         for path in save_plots(report, Path(args.plots)):
@@ -111,14 +115,81 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kit(args: argparse.Namespace) -> int:
+    from .kit import make_kit
+
+    course = course_of(args)
+    out = Path(args.out)
+    items = make_kit(
+        course,
+        modules_of(args, course),
+        out,
+        people=args.people,
+        pdf=not args.html_only,
+        progress=ProgressBar("printing"),
+    )
+    if not args.html_only:  # page counts exist only once the PDFs are printed
+        print((out / "printing-checklist.md").read_text(encoding="utf-8"))
+    print(f"wrote {len(items)} printable pieces, projector views and the guide into {out}/")
+    print(f"open {out / 'index.html'} first")
+    return 0
+
+
+def cmd_certificates(args: argparse.Namespace) -> int:
+    from .certificates import issue
+
+    out = Path(args.out)
+    issued, waiting = issue(
+        course_of(args),
+        out,
+        db_url=args.db,
+        learners=args.learner or None,
+        pdf=not args.html_only,
+        progress=ProgressBar("printing"),
+    )
+    print(f"wrote {len(issued)} certificate(s) into {out}/ (issued.csv lists their codes)")
+    unnamed = [i.learner for i in issued if i.name == i.learner]
+    if unnamed:
+        print(
+            f"{len(unnamed)} certificate(s) show a learner id, not a name: the gradebook has no "
+            "name for them. Add names (`nbgrader db student import class.csv`), then run this "
+            "again."
+        )
+    if waiting:
+        print(f"{len(waiting)} learner(s) have not completed; each one's note is in "
+              f"{out / 'not-yet-complete'}/:")  # fmt: skip
+        for s in waiting[:20]:
+            print(f"  {s.learner}: {' '.join(s.missing)}")
+        if len(waiting) > 20:
+            print(f"  ... and {len(waiting) - 20} more")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .certificates import verify
+
+    valid, text = verify(course_of(args), " ".join(args.code), args.db)
+    print(text)
+    return 0 if valid else 2
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from .certificate_codes import revoke, shown
+
+    entry = revoke(course_of(args), " ".join(args.code), args.reason)
+    print(f"revoked {shown(entry['code'])} ({entry['when']}); `allyship verify` now refuses it")
+    return 0
+
+
 VERBS = [
     Verb(
         "report",
         "instructors",
-        "the instructor's report: completion, scores, item difficulty, grading to do",
+        "the instructor's report: completion, scores, item analysis, grading to do",
         cmd_report,
         (DB, ONLY_MODULE, argument("--plots", metavar="FOLDER", help="also save plots as PNG")),
-        "Read the gradebook and the autograded answers; print the report.",
+        "Read the gradebook and the autograded answers; print the report, with the item "
+        "analysis of each module (facility, discrimination, options chosen, alpha, flags).",
     ),
     Verb(
         "cohort",
@@ -155,5 +226,61 @@ VERBS = [
             argument("--html-only", action="store_true", help="skip the PDFs (no chromium)"),
         ),
         "Write each module as a printable HTML page and PDF, with space to write.",
+    ),
+    Verb(
+        "kit",
+        "facilitators",
+        "the session kit: facilitator sheets, projector views, handouts, sign-in, evaluation",
+        cmd_kit,
+        (
+            MODULES,
+            argument("--out", type=Path, default=Path("kit"), help="output folder"),
+            argument("--people", type=int, default=20, help="group size, for the checklist"),
+            argument("--html-only", action="store_true", help="skip the PDFs (no chromium)"),
+        ),
+        "Write everything a session needs into one folder: for each module a facilitator "
+        "sheet (plan, agreements, practice questions with every explanation, prompts, safety "
+        "notes), projector views (one screen per step), full and short handouts worded for "
+        "paper, the statements to rewrite, a sign-in sheet (a name, optional) and an anonymous "
+        "evaluation form; the agreements; the guide; and a printing checklist counted from the "
+        "PDFs.",
+    ),
+    Verb(
+        "certificates",
+        "instructors",
+        "certificates of completion (PDF), and what is missing for everyone else",
+        cmd_certificates,
+        (
+            DB,
+            argument("--out", type=Path, default=Path("certificates"), help="output folder"),
+            argument("--learner", action="append", help="only this learner (may repeat)"),
+            argument("--html-only", action="store_true", help="skip the PDFs (no chromium)"),
+        ),
+        "Write a PDF certificate for each learner who completed the course under the rule in "
+        "nbgrader_config.py (c.CertificateRule), with a verification code; for everyone else "
+        "a note saying what is still missing (not-yet-complete/), and issued.csv.",
+    ),
+    Verb(
+        "verify",
+        "instructors",
+        "check a certificate's code against the gradebook",
+        cmd_verify,
+        (
+            DB,
+            argument("code", nargs="+", help="the certificate's code, e.g. ABCD-EFGH-IJKL-MNOP"),
+        ),
+        "Say whether a certificate's code matches a learner's current record (exit 0), or was "
+        "revoked, regraded, mistyped or never issued here (exit 2).",
+    ),
+    Verb(
+        "revoke",
+        "instructors",
+        "revoke a certificate's code, so it never verifies again",
+        cmd_revoke,
+        (
+            argument("code", nargs="+", help="the code on the certificate"),
+            argument("--reason", default="", help="why (kept with the revocation)"),
+        ),
+        "Add a code to the course's revocations (.allyship/revoked.json, not in git).",
     ),
 ]

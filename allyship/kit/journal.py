@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "review": "plan.review",
 }
 DEFAULT_OUT = "my_allyship_journal.html"
+RECORD_OUT = "my_record_of_learning.html"  # written beside the journal (kit/learning_record.py)
 
 
 @dataclass
@@ -141,8 +142,11 @@ def gather(start: Path) -> list[ModuleJournal]:
     return [read_module(f) for f in folders]
 
 
-def journal_html(modules: list[ModuleJournal], *, title: str | None = None) -> str:
-    """One self-contained HTML page: readable, printable, no scripts, nothing fetched."""
+def journal_html(
+    modules: list[ModuleJournal], *, title: str | None = None, record: str | None = RECORD_OUT
+) -> str:
+    """One self-contained HTML page: readable, printable, no scripts, nothing fetched; with a
+    link to the record of learning written beside it (``record``; ``None``: no link)."""
     e = html.escape
     title = title or t("journal.title")
     parts = [
@@ -155,6 +159,8 @@ def journal_html(modules: list[ModuleJournal], *, title: str | None = None) -> s
         f"<h1>{e(title)}</h1>",
         f"<p>{e(t('journal.intro'))}</p>",
     ]
+    if record:
+        parts.append(f'<p>{e(t("record.link"))} <a href="{e(record)}">{e(record)}</a></p>')
     for module in modules:
         parts.append(f"<section><h2>{e(module.title)}</h2>")
         if module.note:
@@ -185,10 +191,18 @@ def journal_markdown(modules: list[ModuleJournal]) -> str:
 
 def export_journal(start: Path, out: Path | None = None) -> Path:
     """Write the journal from ``start`` to ``out`` (default: ``my_allyship_journal.html`` in
-    ``start``), replacing an earlier copy; return where it was written."""
+    ``start``), replacing an earlier copy, and the record of learning beside it; return where
+    the journal was written."""
+    from .learning_record import export_record
+
     modules = gather(start)
     out = Path(out) if out is not None else Path(start) / DEFAULT_OUT
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(journal_html(modules), encoding="utf-8")
-    tmp.replace(out)
+    record = export_record(start, out.with_name(RECORD_OUT))
+    _write(out, journal_html(modules, record=record.name))
     return out
+
+
+def _write(out: Path, text: str) -> None:
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)

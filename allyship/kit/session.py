@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import AnswerCheckFailed
 from .modes import is_grading
 from .store import default_store
 from .strings import t
@@ -35,8 +36,10 @@ def open_responses() -> _Notice:
 def _short_tracebacks() -> None:
     """While nbgrader runs the notebook, show a failed check as its sentence alone.
 
-    Validate shows a learner each failed cell's traceback, and the feedback page shows it too;
-    the kit's frames in it are noise to a non-programmer. This is IPython's ``%xmode Minimal``.
+    Validate shows a learner each failed cell's traceback, and formgrader shows it too; frames,
+    and even the exception's name (``AnswerCheckFailed:``), are noise to a non-programmer. A
+    failed check's error output is its sentence and nothing else; any other error is shortened
+    to IPython's ``%xmode Minimal``. The cell still fails, so nbgrader still scores it 0.
     """
     try:
         from IPython import get_ipython
@@ -45,3 +48,17 @@ def _short_tracebacks() -> None:
     shell = get_ipython()
     if shell is not None and hasattr(shell, "InteractiveTB"):
         shell.InteractiveTB.set_mode(mode="Minimal")
+    if shell is not None and hasattr(shell, "set_custom_exc"):
+        shell.set_custom_exc((AnswerCheckFailed,), _sentence_only)
+
+
+def _sentence_only(shell, etype, value, tb, tb_offset=None) -> list[str]:
+    """IPython's handler for a failed check: the error output's traceback is the sentence.
+
+    IPython ignores a custom handler's return value when it runs a cell, so the handler shows
+    the traceback itself, through the same ``_showtraceback`` a kernel uses for every error
+    (the error output keeps ``ename``, so nbgrader still sees a failed cell).
+    """
+    stb = [str(value)]
+    shell._showtraceback(etype, value, stb)
+    return stb

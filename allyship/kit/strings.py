@@ -1,5 +1,8 @@
 """Every sentence the kit shows a person, in one table.
 
+(Longer than the house's ~300 lines on purpose: it is data, and one table is what a reviewer or
+a translator reads from top to bottom; splitting it would scatter the sentences.)
+
 A French edition (or any other) replaces :data:`TEXT` entries; no code changes. Keys are stable
 names; values are ``str.format`` templates. Keep sentences plain: say what happened and what to
 do next, never a traceback or jargon.
@@ -34,6 +37,71 @@ TEXT: dict[str, str] = {
         "No module folders (such as 01_what_is_allyship) were found in {start} or the folder "
         "above it. Open the journal from the folder that holds your modules."
     ),
+    # the learner's record of learning, written beside the journal (allyship/kit/journal.py)
+    "record.title": "My record of learning: the allyship course",
+    "record.intro": (
+        "For continuing-education credit you report yourself. For each module: its learning "
+        "objectives, the time it states, when you last saved an answer in it, and your "
+        "commitments. Your reflections are not in it. Record the time you actually spent: the "
+        "times here are only what each module states."
+    ),
+    "record.not_accredited": (
+        "This course is not accredited for continuing professional development credit by any "
+        "body. Some professional bodies let members claim self-directed learning: check your "
+        "own body's rules before you claim it."
+    ),
+    "record.objectives": "Learning objectives",
+    "record.time": "Time the module states: {time}",
+    "record.no_time": "This module states no time.",
+    "record.last_saved": "Last saved an answer: {date}",
+    "record.commitments": "My commitments",
+    "record.no_commitments": "No commitments saved in this module yet.",
+    "record.link": (
+        "Your record of learning (objectives, time and commitments; none of your reflections), "
+        "for continuing-education credit you report yourself, is saved beside this page:"
+    ),
+    # certificates of completion (allyship/instructor/certificates.py), and what is missing
+    "certificate.title": "Certificate of completion",
+    "certificate.certifies": "This certifies that",
+    "certificate.completed": "completed the course",
+    "certificate.modules": "Modules completed (date submitted)",
+    "certificate.hours": "Study time: {hours} hours (the least time the modules state).",
+    "certificate.no_hours": "Study time: not stated (a module states no time).",
+    "certificate.rule": (
+        "Completed under the course's rule: every module submitted; at least {auto}% of the "
+        "automatically checked points; every reflection graded by a person, each at {reflection}% "
+        "of its points or more."
+    ),
+    "certificate.issued": "Issued by {issuer} on {date}.",
+    "certificate.code": "Verification code: {code}",
+    "certificate.verify": (
+        "To check this certificate, give the code to the issuer: it is valid only while it "
+        "matches the course's gradebook."
+    ),
+    "certificate.not_accredited": (
+        "This certificate records the completion of a course. It is not an accreditation: the "
+        "course is not accredited for continuing professional development credit by any body "
+        "(such as Mainpro+ or the Royal College's MOC Program). Some bodies let members claim "
+        "self-directed learning: check your own body's rules."
+    ),
+    "certificate.source": (
+        "The course was built from the Indigenous Physicians Association of Canada's public "
+        "page About Allyship. IPAC did not write it and has not reviewed or endorsed it."
+    ),
+    "certificate.not_yet": (
+        "You have not completed the course yet, so no certificate was issued. What is missing:"
+    ),
+    "certificate.missing_module": "{module} has not been submitted.",
+    "certificate.missing_auto": (
+        "Your automatically checked points are {score}% of the course's; {needed}% are needed."
+    ),
+    "certificate.missing_grading": (
+        "{label} in {module} has not been graded yet (nothing for you to do: a grader will)."
+    ),
+    "certificate.missing_reflection": (
+        "{label} in {module} scored {score:g} of {points:g} points; {needed:g} are needed."
+    ),
+    "certificate.not_yet_next": "If anything here looks wrong, tell your instructor.",
     # status lines under a control
     "status.unanswered": "Not answered yet.",
     "status.saved": "Saved.",
@@ -107,6 +175,53 @@ TEXT: dict[str, str] = {
         "{label}: the answer given is not the one the course expects. The module's summary "
         "and readings explain why."
     ),
+    # nbgrader's Validate (the toolbar button, the Assignment List, `nbgrader validate`)
+    "validate.not_yet": "Not everything is answered yet. Before you submit:",
+    "validate.all_answered": "Everything is answered. You can submit.",
+    "validate.changed": (
+        "Some of this module's own cells were changed. Nothing is lost: your answers are in "
+        "responses.json, and the original cells are put back when your work is graded."
+    ),
+    "validate.could_not_check": (
+        "{label} could not be checked. Run the whole notebook again (Run menu, Run All Cells), "
+        "then press Validate; if this stays, tell your instructor."
+    ),
+    # the feedback page (nbgrader generate_feedback; allyship/grading/feedback_page.py)
+    "page.title": "Feedback: {module}",
+    "page.intro": (
+        "Each graded question and reflection, with your answer, whether it is the answer the "
+        "course expects, and your grader's scores and comments."
+    ),
+    "page.total": "Your score: {score} of {max_score} points.",
+    "page.late": "Submitted late: {penalty} points taken off.",
+    "page.points": "{score} of {points} points",
+    "page.right": "Right.",
+    "page.right_why": "This is the answer the course expects.",
+    "page.wrong": "Not the expected answer.",
+    "page.unanswered": "No answer.",
+    "page.unanswered_why": "No answer was given.",
+    "page.your_answer": "Your answer:",
+    "page.your_answers": "Your answers:",
+    "page.you_wrote": "What you wrote ({words} words):",
+    "page.nothing_written": "Nothing was written.",
+    "page.alternative": "Or the alternative prompt:",
+    "page.rubric_score": "Scored by a person with the rubric: {score} of {points} points.",
+    "page.not_graded_yet": "Not graded yet: a person will read it against the rubric.",
+    "page.written_check": (
+        "Written (the check that the box is not empty): {score} of {points} points."
+    ),
+    "page.comment": "Your grader's comment:",
+    "page.no_comment": "Your grader left no comment.",
+    "page.added_title": "Also in your notebook",
+    "page.added_intro": (
+        "These cells were added to the notebook by hand. They are shown as they were written; "
+        "none was run or graded."
+    ),
+    "page.rubric_title": "How reflections are scored",
+    "page.rubric_intro": (
+        "A person scores four criteria from 0 to 2 ({points} points in all), on how you "
+        "reflect, never on what you disclose:"
+    ),
     # the responses file
     "store.damaged": (
         "Your saved answers file ({name}) could not be read ({reason}). It was kept, unchanged, "
@@ -124,6 +239,9 @@ TEXT: dict[str, str] = {
     "store.reason.unreadable": "the computer would not let the course read it",
     "store.bad_value": ("{label} can only be saved as text or a list of texts, not {kind}."),
     "store.ready": "Your answers are saved in {name}, next to this notebook.",
+    # a widget's place in a notebook, until Run all draws it (course/placeholders.py)
+    "lab.press_run_all": "*This part appears when you press **Run all** (the Run menu, then "
+    "Run All Cells). Your answers are kept.*",
     # -- records: several answers in one widget (self-audit, land record, action plan) --------
     "record.progress": "{done} of {total} parts answered \u00b7 saved.",
     "control.check_record": "Check my record",
@@ -285,6 +403,81 @@ TEXT: dict[str, str] = {
     "consent.state_yes": "Saved: your reflections in this module may be shared, unnamed.",
     "consent.state_no": "Not shared. Saved answers stay between you and your graders.",
     "consent.plain": "Sharing reflections in the anonymous cohort view: {answer}",
+    # handing a module in without a hub: the browser edition (widgets/handin.py, handin.js)
+    "handin.title": "Hand in this module",
+    "handin.intro": (
+        "When you have finished, download your answers as one file and hand it in as your "
+        "instructor asked (by email, or uploaded to your course's website). The file holds "
+        "this module and your answers to it, nothing else."
+    ),
+    "handin.name": "Your name or learner ID (your instructor sees it in the file's name)",
+    "handin.name_hint": "Type it once: every module remembers it.",
+    "handin.download": "Download my answers for submission",
+    "handin.load": "Load my answers",
+    "handin.load_hint": (
+        "Working in another browser or on another computer? Load a file you downloaded "
+        "here before, and your answers come back."
+    ),
+    "handin.need_name": "Type your name or learner ID first, then press the button again.",
+    "handin.bad_name": (
+        "Use letters or numbers in your name or learner ID (for example Jane Doe or jdoe42)."
+    ),
+    "handin.preparing": "Preparing your file\u2026",
+    "handin.downloaded": (
+        "Downloaded {file} ({answers} answers). Find it in your browser's downloads and "
+        "hand it in. You can download again at any time; the newest file counts."
+    ),
+    "handin.loaded": (
+        "Loaded {answers} answers from {file}. Press Run all to see them in this module."
+    ),
+    "handin.kept_aside": " Your answers from before were kept in {aside}.",
+    "handin.not_a_file": (
+        "{file} is not a file downloaded from this course (it is not a zip file, or it is "
+        "damaged). Choose the file named like {example}."
+    ),
+    "handin.wrong_module": (
+        "{file} holds your answers to {other}, not to this module. Open {other} and load it there."
+    ),
+    "handin.no_answers": "{file} holds no answers this course can read. Nothing was changed.",
+    "handin.not_saved": (
+        "Could not prepare the file: {reason}. Your answers are still here; tell your instructor."
+    ),
+    # the browser edition: where answers are kept (widgets/handin.py; lite/contents.py)
+    "lite.start_here": (
+        "**You are using the course in your browser.** Nothing is installed and nothing you "
+        "write leaves this computer: the course, and the Python that runs its questions, live "
+        "in this browser. The modules are the folders in the file browser on the left "
+        "(`01_what_is_allyship` and so on): double-click a folder, then the notebook in it. "
+        "The first time you press Run all in a notebook, give it up to a minute to start. "
+        "Your answers are kept in this browser, for this web address only. To hand in a "
+        "module, use **Download my answers for submission** at the end of it, and send the "
+        "file as your instructor asks; **Load my answers** brings a downloaded file back, in "
+        "this browser or another."
+    ),
+    "lite.opening": (
+        "The allyship course is opening. It runs inside your browser: the first time, this "
+        "can take a minute."
+    ),
+    "lite.needs_javascript": (
+        "This course runs in your browser and needs JavaScript, which is turned off here."
+    ),
+    "lite.starting": (
+        "The course's Python is starting inside your browser. On a slow computer this takes "
+        "up to a minute. Press Run all now or at any time: the questions appear as soon as it "
+        "is ready, and nothing you do is lost while you wait."
+    ),
+    "lite.keeps_files": (
+        "This browser keeps your answers, for this course's web address only, even after "
+        "you close it. To hand a module in, or to carry on in another browser, use the "
+        "download at the end of the module."
+    ),
+    "lite.no_files": (
+        "This browser window cannot keep your answers: it may be a private window, or a "
+        "browser that blocks the storage this course needs. You can still work through "
+        "the module, but download your answers (at the end of the module) before you close "
+        "this page, or they are lost. Next time, open the course in an ordinary window and "
+        "load the file."
+    ),
 }
 
 

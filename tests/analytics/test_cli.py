@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from allyship.instructor.verbs import ProgressBar
 from allyship.cli import main
+from allyship.instructor.verbs import ProgressBar
 
 from ..helpers import REPO
 from .synthetic import M1

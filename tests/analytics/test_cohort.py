@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from allyship.instructor import cohort as C
 from allyship.errors import CohortThresholdError
+from allyship.instructor import cohort as C
 from allyship.instructor.reports import summarise_cohort
 
 from .synthetic import M1, M5, reflection_text

@@ -51,7 +51,7 @@ def test_the_label_says_what_is_shared_with_whom_and_when(store):
 def test_graders_read_the_answer_as_text(store, grading):
     Consent(store=store).control.value = True
     bundle = Consent(store=ResponseStore(store.path))._repr_mimebundle_()
-    assert bundle == {"text/plain": "Sharing reflections in the anonymous cohort view: yes"}
+    assert bundle["text/plain"] == "Sharing reflections in the anonymous cohort view: yes"
 
 
 def test_the_authoring_factory_makes_one_ungraded_locked_cell():

@@ -16,8 +16,10 @@ from allyship.instructor.facilitation import (
     guide_html,
     guide_markdown,
     module_guide,
+    plan_steps,
     session_plan,
 )
+from allyship.instructor.module_text import QUOTED_CLAIM, agreements, module_text
 
 from ..helpers import MODULES, REPO
 
@@ -70,3 +72,45 @@ def test_the_printable_guide_is_one_self_contained_page():
     assert len(re.findall(r"<h2>Module \d\d", page)) == 7
     assert page.count("<table>") == 14
     assert "1-855-242-3310" in page  # Hope for Wellness, from the course's support text
+
+
+def test_every_plan_step_is_a_kind_the_projector_shows():
+    kinds = {"welcome", "recap", "activity", "break", "discussion", "practice", "close"}
+    for minutes in PLANS:
+        steps = plan_steps(module_guide("01", REPO), minutes)
+        assert {s.kind for s in steps} <= kinds and steps[0].kind == "welcome"
+        assert all(1 <= n <= 4 for s in steps for n in s.prompts)
+        assert [(s.span, s.minutes, s.what) for s in steps] == session_plan(
+            module_guide("01", REPO), minutes
+        )
+
+
+def test_the_guide_says_who_should_facilitate_without_claiming_an_endorsement():
+    text = " ".join(general_markdown().split())
+    assert "co-facilitated with an Indigenous facilitator, who is paid" in text
+    assert "Churchill et al., 2017, Well Living House" in text
+    assert "does not mean that IPAC, or any other organisation, has endorsed" in text
+    assert "## Who facilitates" in text and "<h2>Who facilitates</h2>" in guide_html(REPO)
+
+
+def test_the_agreements_are_read_from_start_here():
+    found = agreements(REPO)
+    nb = nbformat.read(str(REPO / "notebooks" / "00_start_here.ipynb"), as_version=4)
+    cell = next(c.source for c in nb.cells if "## Community agreements" in c.source)
+    assert len(found.items) == len(re.findall(r"^\d+\. ", cell, re.M)) >= 5
+    assert all(item.split("**")[1] in cell for item in found.items)
+
+
+def test_statements_to_rewrite_come_from_the_exercise_and_never_from_graded_questions():
+    text = module_text(REPO, MODULES[0])
+    claims = text.claims()
+    assert text.rewrites and claims[0] == text.rewrites[0].statement
+    assert all(len(c.split()) >= 4 and c[:1].isupper() for c in claims)
+    nb = nbformat.read(str(REPO / "source" / MODULES[0] / f"{MODULES[0]}.ipynb"), as_version=4)
+    graded = " ".join(
+        c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id", "")[:1] == "q"
+    )
+    only_graded = {m.group(1) for m in QUOTED_CLAIM.finditer(graded)} - {
+        m.group(1) for q in text.practice for m in QUOTED_CLAIM.finditer(q.prompt)
+    }
+    assert only_graded and not only_graded & set(claims)

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from allyship.instructor import gradebook as G
 from allyship.errors import NoGradebookError
+from allyship.instructor import gradebook as G
 
 from .synthetic import LEARNERS, M1, M5
 

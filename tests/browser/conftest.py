@@ -67,7 +67,7 @@ def browser(tmp_path_factory):
                 executable_path=chromium_path(),
                 args=CHROMIUM_ARGS,
                 headless=True,
-                viewport={"width": 1280, "height": 900},
+                viewport={"width": 1366, "height": 900},
             )
             yield context
             context.close()

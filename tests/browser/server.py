@@ -3,9 +3,9 @@ own exchange, served on loopback with a token, stopped by the caller."""
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,31 +15,7 @@ from pathlib import Path
 
 import requests
 
-from ..helpers import BIN, env, make_course, nbgrader, run
-
-#: JupyterLab user settings for a test run: a kernel starts with the notebook (no "Select
-#: Kernel" dialog), no news pop-up, and every cell stays in the page (no windowing).
-SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
-        "autoStartDefaultKernel": True,
-        "windowingMode": "none",
-    },
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
-}
-
-RELEASE_ALL = """
-from nbgrader.apps import NbGraderAPI
-from traitlets.config import Config
-from nbgrader.apps.baseapp import NbGrader
-app = NbGrader(); app.load_config_file()
-api = NbGraderAPI(config=app.config)
-for m in {modules!r}:
-    result = api.release_assignment(m)
-    assert result["success"], result
-"""
+from ..helpers import BIN, REPO, env, make_course, run
 
 
 @dataclass
@@ -92,56 +68,52 @@ def free_port() -> int:
 
 
 def prepare_course(root: Path) -> tuple[Path, list[str]]:
-    """The course generated and released (all modules at once), as an instructor would."""
+    """A copy of the course with every module registered and released, exactly as
+    ``make course`` (``allyship lab``) prepares it."""
     course = make_course(root)
-    nbgrader(course, "generate_assignment", "*")
-    modules = sorted(p.name for p in (course / "release").iterdir() if p.is_dir())
+    shutil.copytree(REPO / "notebooks", course / "notebooks")
     run(
-        [str(BIN / "python"), "-c", RELEASE_ALL.format(modules=modules)],
+        [str(BIN / "python"), "-c", PREPARE.format(course=str(course))],
         cwd=course,
         ALLYSHIP_EXCHANGE=str(course / "exchange"),
     )
+    modules = sorted(p.name for p in (course / "release").iterdir() if p.is_dir())
     return course, modules
 
 
-def start_lab(course: Path, modules: list[str], scratch: Path) -> Lab:
-    """Start JupyterLab in ``course``; return once its API answers."""
-    settings = scratch / "settings"
-    for name, value in SETTINGS.items():
-        (settings / name).parent.mkdir(parents=True, exist_ok=True)
-        (settings / name).write_text(json.dumps(value))
+PREPARE = """
+from pathlib import Path
+from allyship.instructor.launch import prepare_course
+prepare_course(Path({course!r}))
+"""
+
+
+def start_lab(
+    course: Path, modules: list[str], scratch: Path, *, learner: Path | None = None
+) -> Lab:
+    """Start JupyterLab as ``make course`` does (``allyship lab``: the same command line, settings
+    and save hook, from :mod:`allyship.instructor.lab`), or in ``learner`` as ``make learner``
+    does; return once its API answers. The one addition is ``expose_app_in_browser``, so a test
+    can ask the page whether the kernel is idle."""
+    from allyship.instructor import lab as course_lab
+
+    root = learner or course
+    extra = course_lab.prepare(root, learner=learner is not None, exchange=course / "exchange")
     port, token = free_port(), secrets.token_hex(16)
-    args = [
-        str(BIN / "jupyter"),
-        "lab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={course}",
-        "--LabApp.expose_app_in_browser=True",
-        "--LabApp.news_url=",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    if os.getuid() == 0:
-        args.append("--allow-root")
-    log = scratch / "jupyterlab.log"
+    args = course_lab.command(
+        root, port=port, start=course_lab.START, token=token, open_browser=False
+    )
+    args.append("--LabApp.expose_app_in_browser=True")
+    log = scratch / f"jupyterlab-{port}.log"
     proc = subprocess.Popen(
         args,
-        cwd=course,
+        cwd=root,
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
-        env=env(
-            ALLYSHIP_EXCHANGE=str(course / "exchange"),
-            JUPYTERLAB_SETTINGS_DIR=str(settings),
-            JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
-            JUPYTER_RUNTIME_DIR=str(scratch / "runtime"),
-            TMPDIR=str(scratch),
-        ),
+        env=env(ALLYSHIP_EXCHANGE=str(course / "exchange"), TMPDIR=str(scratch), **extra),
     )
-    lab = Lab(f"http://127.0.0.1:{port}", token, course, modules, proc, log)
+    lab = Lab(f"http://127.0.0.1:{port}", token, root, modules, proc, log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:

@@ -1,6 +1,7 @@
 """Printable handouts: `allyship handouts` makes, for every module, an HTML page and a PDF with
 each question's options as empty boxes and ruled space under each reflection; no code, no
-practice explanations, nothing from hidden tests."""
+practice explanations, nothing from hidden tests; worded for paper (no "Run all", no
+"Assignment List", no buttons to press) and without the online course's sharing box."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from allyship.kit.strings import item_label
 
+from ..analytics.kit_course import SCREEN_WORDS
 from ..helpers import BIN, MODULES, make_course, nbgrader, run
 from .conftest import ARTIFACTS
 from .notebook import item_specs
@@ -62,7 +64,8 @@ def test_every_module_has_a_clean_html_and_pdf_handout(handouts, module):
 
     specs = item_specs(course / "release" / module / f"{module}.ipynb")
     text = " ".join(pdf_text(pdf).split())
-    assert html.count('<section class="item">') == len(specs)  # one per widget
+    on_paper = [i for i in specs if i != "share"]  # the sharing box is for the online course
+    assert html.count('<section class="item">') == len(on_paper)  # one per widget
     for item_id, spec in specs.items():
         if spec["kind"] in ("Choice", "Practice", "Reflection", "Rewrite"):
             assert f"<strong>{item_label(item_id)}.</strong>" in html
@@ -76,6 +79,8 @@ def test_every_module_has_a_clean_html_and_pdf_handout(handouts, module):
     )
     first_reflection = next(s for i, s in specs.items() if i.startswith("r"))
     assert " ".join(first_reflection["args"][1].split()[:8]) in text
+    assert not SCREEN_WORDS.findall(text), SCREEN_WORDS.findall(text)
+    assert "How to use this handout" in text
 
 
 def test_a_handout_page_looks_like_a_page(handouts):

@@ -23,7 +23,9 @@ times + ``notebooks/00_start_here.ipynb``'s rounded time.
 A *word* is a run of letters or digits, with inner apostrophes and hyphens kept in it
 ("we're", "well-meaning" and "1-855-242-3310" are one word each).
 
-Run ``python -m tests.course.durations`` for the table. Imports no ``allyship`` code.
+Run ``python -m tests.course.durations`` for the table. The only ``allyship`` code it imports
+is the reader of *stated* times (``allyship/instructor/study_time.py``, which certificates use
+at run time); the computed times are worked out here alone.
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ from pathlib import Path
 
 import nbformat
 
+from allyship.instructor.study_time import TIME_LINE, stated_minutes, stated_range
+
 from .page_share import HIDDEN_TESTS, HTML_TAG, LINK_TARGET, MARK_SCHEME, REPO
+
+__all__ = ["TIME_LINE", "stated_minutes", "stated_range"]  # read by the package at run time
 
 WORDS_PER_MINUTE = 200  # the issue's figure: careful reading of instructional prose
 ROUND_TO = 5  # stated times are in 5-minute steps; always round up
@@ -128,10 +134,6 @@ class Duration:
         return " ".join(f"{self.items[k]}{short[k]}" for k in sorted(self.items, key=order.index))
 
 
-# the title's time sentence: "**Time:** about 45–60 minutes." up to the end of that sentence
-TIME_LINE = re.compile(r"\*\*Time:?\*\*:?\s*(.+?(?:\.(?=\s|$)|(?=\n\s*\n)|$))", re.S)
-
-
 def measure(notebook: Path) -> Duration:
     """Reading words, items and the stated time of one notebook."""
     nb = nbformat.read(str(notebook), as_version=4)
@@ -187,54 +189,6 @@ def course(repo: Path = REPO) -> tuple[list[Duration], Duration, int]:
 
 
 # ---- reading stated times ------------------------------------------------------------------
-
-_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
-_NUM = r"(?:\d+(?:[.,]\d+)?[½¼¾]?|[½¼¾])"
-RANGE = re.compile(
-    rf"({_NUM})\s*(hours?|hrs?|h|minutes?|mins?)?\s*(?:[–—-]|to)\s*({_NUM})\s*"
-    r"(hours?|hrs?|h|minutes?|mins?)\b",
-    re.I,
-)
-SINGLE = re.compile(
-    rf"({_NUM})\s*(hours?|hrs?|h)\b(?:\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b)?"
-    rf"|({_NUM})\s*(minutes?|mins?)\b",
-    re.I,
-)
-
-
-def _number(text: str) -> float:
-    frac = _FRACTIONS.get(text[-1], 0.0)
-    head = text[:-1] if frac else text
-    return (float(head.replace(",", ".")) if head else 0.0) + frac
-
-
-def _factor(unit: str | None) -> int:
-    return 60 if unit and unit.lower().startswith("h") else 1
-
-
-def stated_range(text: str) -> tuple[float, float] | None:
-    """The first time range in ``text`` ("about 75–90 minutes", "1½–2 hours",
-    "60 to 75 minutes"), in minutes; None if it states no range."""
-    m = RANGE.search(text)
-    if not m:
-        return None
-    lo_unit = m.group(2) or m.group(4)
-    return _number(m.group(1)) * _factor(lo_unit), _number(m.group(3)) * _factor(m.group(4))
-
-
-def stated_minutes(text: str) -> float | None:
-    """The time in ``text``: a range's midpoint, else a single figure ("about 9 hours",
-    "8 hours 30 minutes", "540 minutes"), in minutes; None if it states none."""
-    r = stated_range(text)
-    if r:
-        return (r[0] + r[1]) / 2
-    m = SINGLE.search(text)
-    if not m:
-        return None
-    if m.group(1):
-        return _number(m.group(1)) * 60 + (int(m.group(3)) if m.group(3) else 0)
-    return _number(m.group(4))
-
 
 TOTAL_MARKERS = re.compile(
     r"\b(in all|in total|altogether|whole course|course total|entire course|"

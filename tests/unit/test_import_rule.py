@@ -24,7 +24,6 @@ FORBIDDEN = {
     "kit": {"course", "grading", "instructor"},
     "course": {"grading", "instructor"},
     "grading": {"instructor"},
-    "instructor": {"grading"},
 }
 
 RUN_MODULE = r"""

@@ -8,8 +8,8 @@ import shutil
 import nbformat
 import pytest
 
-from allyship.course import authoring as A
 from allyship.cli import main
+from allyship.course import authoring as A
 from allyship.course.key import REFLECTION_PLACEHOLDER, answer_key
 
 from ..helpers import REPO

@@ -195,9 +195,9 @@ def test_under_autograde_widgets_render_as_plain_text(store, grading):
     store.set("r1", "A reflection, in full.")
     q = Choice("q1", "What comes first?", OPTIONS, store=store)
     r = Reflection("r1", "Think.", "Or this.", store=store)
-    assert q._repr_mimebundle_() == {
-        "text/plain": "Question 1: What comes first?\nAnswer given: Listen first"
-    }
+    assert q._repr_mimebundle_()["text/plain"] == (
+        "Question 1: What comes first?\nAnswer given: Listen first"
+    )
     assert r._repr_mimebundle_()["text/plain"].endswith(
         "4 words written:\n\nA reflection, in full."
     )

@@ -5,6 +5,7 @@ from .base import Item
 from .choice import Choice, Practice
 from .consent import Consent
 from .group import CheckGroup, RadioGroup
+from .handin import HandIn, StorageNote
 from .land import LandRecord
 from .plan import ActionPlan
 from .record import Field, Record
@@ -16,6 +17,7 @@ __all__ = [
     "Choice",
     "Consent",
     "Field",
+    "HandIn",
     "Item",
     "LandRecord",
     "Practice",
@@ -24,5 +26,6 @@ __all__ = [
     "Reflection",
     "Rewrite",
     "SelfAudit",
+    "StorageNote",
     "framing_feedback",
 ]

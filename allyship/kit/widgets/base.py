@@ -2,8 +2,15 @@
 and a plain-text face for nbgrader's autograde.
 
 Under autograde no one sees a widget: the notebook runs headless, and formgrader and the
-feedback page show only text outputs. So while ``NBGRADER_EXECUTION=autograde`` every widget
-renders as plain text (what was asked, what was answered), and that text is what a grader reads.
+feedback page show only outputs. So while ``NBGRADER_EXECUTION=autograde`` every widget renders
+as text (what was asked, what was answered), in three forms of one output:
+
+* ``text/plain``, the text itself;
+* ``text/html``, the same text escaped, its line breaks and paragraphs kept and long lines
+  wrapped: what formgrader shows a grader (it prefers HTML; a plain-text output is a ``<pre>``
+  that never wraps, so a reflection was one line thousands of pixels wide);
+* :data:`ANSWER_MIME`, the item and the answer as data, read by the feedback page
+  (``allyship/grading/feedback_page.py``). It holds what the learner gave, never the key.
 """
 
 from __future__ import annotations
@@ -20,6 +27,11 @@ from ..modes import is_autograding
 from ..store import ResponseStore, Value, default_store
 from ..strings import item_label, t
 from ..text import escape
+
+#: the mimetype of an autograded item's answer, as data, for the feedback page
+ANSWER_MIME = "application/vnd.allyship.answer+json"
+#: how an autograded item's text is shown: wrapped, paragraphs kept, never wider than its box
+PLAIN_STYLE = "white-space: pre-wrap; overflow-wrap: anywhere; max-width: 100%; line-height: 1.5"
 
 
 def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -60,6 +72,9 @@ STYLE = """<style>
 .allyship-item .widget-textarea > .widget-label {
   width: auto; max-width: none; text-align: left; line-height: 1.4; height: auto; }
 .allyship-item .widget-textarea > textarea { width: 100%; box-sizing: border-box; }
+.allyship-item .jupyter-button {  /* ipywidgets' fixed 148px cut "Check my answer" short */
+  width: auto; max-width: 100%; height: auto; min-height: var(--jp-widgets-inline-height);
+  padding: 2px 12px; white-space: normal; }
 .allyship-item :focus-visible { outline: 2px solid var(--jp-brand-color1, #1976d2);
   outline-offset: 1px; }
 </style>"""
@@ -115,11 +130,36 @@ class Item(W.VBox):
         return box
 
     # -- display ---------------------------------------------------------------------------
+    kind = "item"  #: what the feedback page calls this item: choice, text, record ...
+
     def plain_text(self) -> str:
         """What a grader reads for this item in an autograded notebook."""
         return f"{self.label}: {self.prompt}"
 
+    def plain_html(self) -> str:
+        """:meth:`plain_text` as HTML that wraps; the label that starts it in bold."""
+        text = self.plain_text()
+        head, rest = (
+            (self.label, text[len(self.label) :]) if text.startswith(self.label) else ("", text)
+        )
+        bold = f"<strong>{escape(head)}</strong>" if head else ""
+        return f'<div class="allyship-plain" style="{PLAIN_STYLE}">{bold}{escape(rest)}</div>'
+
+    def answer_record(self) -> dict:
+        """The item and the answer saved for it (what the checks graded), as data."""
+        return {
+            "id": self.item_id,
+            "kind": self.kind,
+            "label": self.label,
+            "prompt": self.prompt,
+            "answer": self.store.get(self.item_id),
+        }
+
     def _repr_mimebundle_(self, **kwargs: Any) -> dict | None:
         if is_autograding():
-            return {"text/plain": self.plain_text()}
+            return {
+                "text/plain": self.plain_text(),
+                "text/html": self.plain_html(),
+                ANSWER_MIME: self.answer_record(),
+            }
         return super()._repr_mimebundle_(**kwargs)

@@ -36,6 +36,7 @@ class Choice(Item):
     )
 
     hint_key = "hint.graded"
+    kind = "choice"
 
     def __init__(
         self,
@@ -138,6 +139,7 @@ class Practice(Choice):
     """
 
     hint_key = "hint.practice"
+    kind = "practice"
 
     def __init__(
         self,

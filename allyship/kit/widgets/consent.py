@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from ..modes import is_grading
 from ..store import ResponseStore
 from ..strings import t
 from ..text import escape
 from .base import Item, guarded
+from .home import BackToTop
 
 ITEM_ID = "share"
 YES, NO = "yes", "no"
@@ -37,6 +39,8 @@ class Consent(Item):
         self.control.add_class("allyship-control")
         self.control.observe(self._on_click, names="value")
         self.children = [self._explanation(), self.control, self.status]
+        if not is_grading():  # the last widget of every module: Run all ends back at the top
+            self.children = (*self.children, BackToTop())
         if not self.store.notice:
             self.show_status(self._state_message())
 
@@ -60,6 +64,8 @@ class Consent(Item):
     def _on_click(self, change: dict) -> None:
         self.store.set(ITEM_ID, YES if change["new"] else NO)
         self.show_status(self._state_message(), kind="ok")
+
+    kind = "consent"
 
     def plain_text(self) -> str:
         return t("consent.plain", answer=YES if self.shared else NO)

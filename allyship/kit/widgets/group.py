@@ -25,12 +25,12 @@ if is_grading():
     # nbgrader runs the notebook headless and nothing is drawn (widgets print as text), so its
     # kernels skip importing anywidget: about 25-40 ms of every autograded notebook. The Python
     # side (options, value, checks) is the same either way.
-    _Drawn = W.DOMWidget
+    Drawn = W.DOMWidget
 else:
-    from anywidget import AnyWidget as _Drawn
+    from anywidget import AnyWidget as Drawn
 
 
-class _Group(_Drawn):
+class _Group(Drawn):
     """What both groups share: their options, name, hint and layout, and the front end."""
 
     _esm = (_HERE / "group.js").read_text(encoding="utf-8")

@@ -189,6 +189,15 @@ class Record(Item):
         return t("record.progress", done=done, total=len(self.fields))
 
     # -- text for graders --------------------------------------------------------------------
+    kind = "record"
+
+    def answer_record(self) -> dict:
+        fields = [
+            {"id": fid, "label": f.label, "answer": self.store.get(fid)}
+            for fid, f in self.fields.items()
+        ]
+        return {**super().answer_record(), "fields": fields}
+
     def plain_text(self) -> str:
         lines = [t("plain.record", label=self.label, prompt=self.prompt)]
         for fid, f in self.fields.items():

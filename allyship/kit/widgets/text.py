@@ -25,6 +25,7 @@ class Reflection(Item):
 
     control_key = "control.reflection"
     hint_key = "hint.placeholder"
+    kind = "text"
 
     def __init__(
         self,
@@ -75,6 +76,9 @@ class Reflection(Item):
         if not value:
             return t("status.empty_text")
         return t("status.saved_words", words=word_count(str(value)))
+
+    def answer_record(self) -> dict:
+        return {**super().answer_record(), "alternative": self.alternative}
 
     def plain_text(self) -> str:
         text = self.control.value

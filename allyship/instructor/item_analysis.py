@@ -1,0 +1,273 @@
+"""Item analysis: which graded questions work, module by module.
+
+What instructors know from Moodle's quiz statistics and Canvas's item analysis, for each graded
+choice question:
+
+* **facility**: the mean score as a share of the question's points (the share who got it right);
+* **SD**: the standard deviation of that score (sample, n - 1);
+* **discrimination**: the corrected item-total correlation, the Pearson correlation of the
+  question's score with the learner's total on the module's *other* questions (Moodle's
+  discrimination index, /100); and the upper-lower index d = p(upper 27%) - p(lower 27%)
+  (Kelley 1939), the groups ranked by the total on all the module's questions. The groups hold
+  round(0.27 n) learners each; learners tied at a group's edge count in part (so a group never
+  depends on the order of names);
+* **distractors**: the share choosing each option, overall and in the upper and lower groups.
+
+For each module: Cronbach's alpha over its questions (from their covariance matrix: alpha =
+k/(k-1) (1 - tr V / 1'V1)), its asymptotic standard error (van Zyl, Neudecker & Nel 2000;
+Duhachek & Iacobucci 2004), a 95% interval (alpha +/- 1.96 SE) and the standard error of
+measurement of the total (Moodle's "standard error": SD x sqrt(1 - alpha)), and n.
+
+Reflections are scored by people against the rubric: they are reported in their own table
+(mean, SD, how they track the automatic total), never mixed into alpha or the flags.
+
+Flags use common rules of thumb, in plain words (see :data:`FACILITY_LOW` ...). Below
+:data:`MIN_LEARNERS` learners every figure is shown but marked as unstable, with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import items as I
+from .gradebook import REFLECTION, CourseData
+
+MIN_LEARNERS = 30
+WHY_MIN = (
+    "with fewer than 30 learners a correlation's standard error is about 0.18 or more "
+    "(roughly 1/sqrt(n)), as large as the 0.20 a question's discrimination is judged by, and "
+    "one learner moves a facility by 3 points or more"
+)
+GROUP_SHARE = 0.27  # Kelley's upper and lower groups
+FACILITY_LOW = 0.30  # most people miss it
+FACILITY_HIGH = 0.90  # almost everyone gets it: it tells you little
+DISCRIMINATION_LOW = 0.20  # a question that barely separates
+DISTRACTOR_RARE = 0.05  # a distractor chosen by fewer than 5% does little work
+Z95 = 1.959963984540054  # the normal distribution's 97.5th percentile
+
+
+@dataclass
+class ItemAnalysis:
+    modules: pd.DataFrame  # one row per module: n, k, alpha, its SE and interval, SEM, note
+    questions: pd.DataFrame  # one row per graded question: facility ... flags
+    distractors: pd.DataFrame  # one row per question x option
+    reflections: pd.DataFrame  # one row per reflection (scored by people)
+    flags: pd.DataFrame  # one row per flag: module, item, reason
+
+
+def half_up(x: float) -> int:
+    return int(math.floor(x + 0.5))
+
+
+def group_weights(total: pd.Series, upper: bool, share: float = GROUP_SHARE) -> pd.Series:
+    """Each learner's membership (0..1) of the upper (or lower) group of ``total``: the
+    round(share x n) highest (lowest) totals, those tied at the edge sharing what is left."""
+    size = max(1, half_up(share * len(total)))
+    ranked = total.sort_values(ascending=not upper)
+    edge = ranked.iloc[size - 1]
+    beyond = total > edge if upper else total < edge
+    tied = total == edge
+    return beyond.astype(float) + tied * ((size - beyond.sum()) / tied.sum())
+
+
+def alpha_and_se(scores: np.ndarray) -> tuple[float, float]:
+    """Cronbach's alpha of a learners x items array, and its asymptotic standard error."""
+    n, k = scores.shape
+    if k < 2 or n < 2:
+        return float("nan"), float("nan")
+    cov = np.cov(scores, rowvar=False, ddof=1)
+    total, trace = cov.sum(), np.trace(cov)
+    if total <= 0:
+        return float("nan"), float("nan")
+    alpha = k / (k - 1) * (1 - trace / total)
+    sum_sq_rows = float((cov.sum(axis=1) ** 2).sum())  # 1'V^2 1
+    q = (2 * k**2 / ((k - 1) ** 2 * total**3)) * (
+        total * (float((cov**2).sum()) + trace**2) - 2 * trace * sum_sq_rows
+    )
+    return float(alpha), float(math.sqrt(max(q, 0.0) / n))
+
+
+def short(option: str, width: int = 48) -> str:
+    return option if len(option) <= width else option[: width - 1].rstrip() + "\u2026"
+
+
+def analyse(course: Path, data: CourseData, responses: pd.DataFrame) -> ItemAnalysis:
+    """The item analysis of every module in the gradebook."""
+    catalogue = I.questions(course, data.modules)
+    parts = [_module(data, responses, m, catalogue.get(m, {})) for m in data.modules]
+    frames = [pd.concat([p[i] for p in parts], ignore_index=True) for i in range(4)]
+    modules, questions, distractors, reflections = frames
+    flags = questions[["module", "item", "flags"]].explode("flags").dropna(subset=["flags"])
+    flags = flags.rename(columns={"flags": "reason"}).reset_index(drop=True)
+    questions["flags"] = questions["flags"].map(len)
+    return ItemAnalysis(modules, questions, distractors, reflections, flags)
+
+
+Q_COLUMNS = [
+    "module", "item", "kind", "n", "facility", "sd", "discrimination", "upper", "lower",
+    "upper_lower", "flags",
+]  # fmt: skip
+D_COLUMNS = ["module", "item", "letter", "option", "key", "chosen", "share", "upper", "lower"]
+R_COLUMNS = ["module", "item", "graded", "awaiting", "mean", "facility", "sd", "with_auto"]
+M_COLUMNS = [
+    "module", "n", "questions", "alpha", "alpha_se", "alpha_low", "alpha_high", "sem",
+    "enough", "note",
+]  # fmt: skip
+
+
+def _module(data: CourseData, responses: pd.DataFrame, module: str, catalogue: dict):
+    scores = I.points(data, module).dropna()
+    top = I.most_points(data, module)
+    n, k = scores.shape
+    total = scores.sum(axis=1)
+    alpha, se = alpha_and_se(scores.to_numpy(dtype=float))
+    enough = n >= MIN_LEARNERS
+    notes = [] if enough else [f"only {n} learner(s): {WHY_MIN}; read these figures as questions"]
+    if k < 2:
+        notes.append("alpha and discrimination need at least two graded questions")
+    summary = {
+        "module": module, "n": n, "questions": k, "alpha": alpha, "alpha_se": se,
+        "alpha_low": alpha - Z95 * se, "alpha_high": float(np.fmin(1.0, alpha + Z95 * se))
+        if not math.isnan(alpha) else math.nan,
+        "sem": float(total.std(ddof=1) * math.sqrt(1 - alpha)) if n > 1 else float("nan"),
+        "enough": enough, "note": "; ".join(notes),
+    }  # fmt: skip
+    questions, distractors = [], []
+    if n:
+        upper, lower = group_weights(total, True), group_weights(total, False)
+    for item in scores.columns if n else []:
+        share = scores[item] / top[item]
+        rest = total - scores[item]
+        r = share.corr(rest) if n > 2 and k > 1 else math.nan
+        p_up = float((upper * share).sum() / upper.sum()) if k > 1 else math.nan
+        p_low = float((lower * share).sum() / lower.sum()) if k > 1 else math.nan
+        question = catalogue.get(item)
+        table = _distractors(responses, module, question, upper, lower) if question else None
+        row = {
+            "module": module, "item": item,
+            "kind": "select all" if question and question.multiple else "single choice",
+            "n": n, "facility": float(share.mean()), "sd": float(share.std(ddof=1)),
+            "discrimination": float(r), "upper": p_up, "lower": p_low,
+            "upper_lower": p_up - p_low,
+        }  # fmt: skip
+        row["flags"] = flag_reasons(row, table)
+        questions.append(row)
+        if table is not None:
+            distractors.append(table)
+    reflections = _reflections(data, module, total)
+    d = pd.concat(distractors, ignore_index=True) if distractors else pd.DataFrame()
+    return (
+        pd.DataFrame([summary], columns=M_COLUMNS),
+        pd.DataFrame(questions, columns=Q_COLUMNS),
+        d.reindex(columns=D_COLUMNS),
+        reflections,
+    )
+
+
+def _distractors(responses, module, question: I.Question, upper, lower) -> pd.DataFrame:
+    chosen = I.chosen(responses, module, question)
+    chosen = chosen.loc[chosen.index.isin(upper.index)].astype(float)
+    w_up, w_low = upper.reindex(chosen.index), lower.reindex(chosen.index)
+    rows = []
+    for option in question.options:
+        picked = chosen[option]
+        rows.append(
+            {
+                "module": module,
+                "item": question.item,
+                "letter": question.letter(option),
+                "option": short(option),
+                "key": option in question.key,
+                "chosen": int(picked.sum()),
+                "share": float(picked.mean()) if len(picked) else float("nan"),
+                "upper": float((picked * w_up).sum() / w_up.sum()) if w_up.sum() else math.nan,
+                "lower": float((picked * w_low).sum() / w_low.sum()) if w_low.sum() else math.nan,
+            }
+        )
+    return pd.DataFrame(rows, columns=D_COLUMNS)
+
+
+def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
+    """The plain reasons a question needs a look (empty when none)."""
+    reasons = []
+    facility, r, d = row["facility"], row["discrimination"], row["upper_lower"]
+    if facility < FACILITY_LOW:
+        reasons.append(
+            f"most people miss this (only {facility:.0%} answer it correctly): check that the "
+            "question is clear and that the reading covers it"
+        )
+    elif facility > FACILITY_HIGH:
+        reasons.append(
+            f"almost everyone answers this correctly ({facility:.0%}): it tells you little "
+            "about who understood"
+        )
+    if (not math.isnan(r) and r < 0) or (not math.isnan(d) and d < 0):
+        reasons.append(_check_key(r, d, options))
+    elif not math.isnan(r) and r < DISCRIMINATION_LOW and facility <= FACILITY_HIGH:
+        reasons.append(
+            f"this barely separates people who understood from those who did not "
+            f"(discrimination {r:.2f}, under {DISCRIMINATION_LOW:.2f}): review the options"
+        )
+    if options is not None and len(options) and options["chosen"].sum():
+        for _, o in options.loc[~options["key"]].iterrows():
+            if o["chosen"] == 0:
+                reasons.append(f"no one chooses option {_named(o)}: replace it")
+            elif o["share"] < DISTRACTOR_RARE:
+                reasons.append(
+                    f"hardly anyone chooses option {_named(o)} ({o['share']:.0%}): it does "
+                    "little work; consider a mistake people really make"
+                )
+    return reasons
+
+
+def _named(option: pd.Series) -> str:
+    """An option as ``B ("Ask the daughter ...")``, or just ``B`` when its text is "B"."""
+    letter, text = option["letter"], option["option"]
+    return letter if text == letter else f'{letter} ("{text}")'
+
+
+def _check_key(r: float, d: float, options: pd.DataFrame | None) -> str:
+    text = (
+        "people who do well overall miss this more than others: check the key "
+        f"(discrimination {r:.2f}, upper-lower {d:+.2f})"
+    )
+    if options is not None and len(options):
+        wrong = options.loc[~options["key"]].sort_values(
+            ["upper", "letter"], ascending=[False, True]
+        )
+        if len(wrong) and wrong.iloc[0]["upper"] > 0:
+            top = wrong.iloc[0]
+            text += f"; {top['upper']:.0%} of the upper group chose option {top['letter']}"
+    return text
+
+
+def _reflections(data: CourseData, module: str, auto_total: pd.Series) -> pd.DataFrame:
+    g = data.grades
+    g = g.loc[(g["module"] == module) & g["item"].str.match(REFLECTION)]
+    waiting = g.loc[g["needs_manual_grade"]].groupby("item").size()
+    scored = I.reflection_points(data, module)
+    top = I.most_points(data, module)
+    rows = []
+    for item in sorted(set(g["item"]), key=lambda i: int(i[1:])):
+        given = scored[item].dropna() if item in scored else pd.Series(dtype=float)
+        share = given / top[item]
+        rows.append(
+            {
+                "module": module,
+                "item": item,
+                "graded": len(given),
+                "awaiting": int(waiting.get(item, 0)),
+                "mean": float(given.mean()) if len(given) else math.nan,
+                "facility": float(share.mean()) if len(given) else math.nan,
+                "sd": float(share.std(ddof=1)) if len(given) > 1 else math.nan,
+                "with_auto": float(share.corr(auto_total.reindex(share.index)))
+                if len(given) > 2
+                else math.nan,
+            }  # fmt: skip
+        )
+    return pd.DataFrame(rows, columns=R_COLUMNS)

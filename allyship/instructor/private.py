@@ -1,0 +1,51 @@
+"""``.allyship/`` in the course folder: what the instructor's tools keep and git must not.
+
+It holds the certificate secret and revocations (:mod:`.certificate_codes`) and the report's
+caches (the gradebook's frames, the answers read from ``autograded/``). The folder is made
+readable by its owner only and carries its own ``.gitignore`` of ``*``, so nothing in it is ever
+committed, whatever the course's own ``.gitignore`` says.
+
+Caches are pickles, loaded only from this folder: whoever can write here can already change the
+gradebook and ``nbgrader_config.py`` (which nbgrader runs as Python). Each is stored with the
+key it was made under (the files' sizes and modification times) and is ignored, and rebuilt,
+when the key no longer matches or the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+FOLDER = ".allyship"
+VERSION = 1  # bump when a cache's contents change shape
+
+
+def private_folder(course: Path) -> Path:
+    """``.allyship/`` in the course folder (made on first use), git-ignored by its own file."""
+    folder = course / FOLDER
+    folder.mkdir(mode=0o700, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        ignore.write_text("# the course's certificate secret, revocations and caches: never commit\n*\n")
+    return folder
+
+
+def load(folder: Path, name: str, key: object) -> object | None:
+    """What was saved under ``key``, or None (no cache, another key, or unreadable)."""
+    try:
+        with open(folder / f"{name}.cache", "rb") as f:
+            version, saved_key, value = pickle.load(f)
+    except Exception:  # noqa: BLE001 - a missing or damaged cache is only a slower report
+        return None
+    return value if version == VERSION and saved_key == key else None
+
+
+def save(folder: Path, name: str, key: object, value: object) -> None:
+    """Keep ``value`` under ``key`` (written whole, then renamed into place)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = folder / f".{name}.cache.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump((VERSION, key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(folder / f"{name}.cache")

@@ -1,0 +1,150 @@
+"""The built site, served on loopback, and Chromium that may reach nothing else."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..browser.conftest import CHROMIUM_ARGS, chromium_path
+from ..helpers import REPO
+
+ARTIFACTS = REPO / "test-artifacts" / "lite"
+#: window.jupyterapp's current notebook: its path, kernel status, whether it has unsaved changes
+STATE = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return w && w.context ? {path: w.context.path, status: k ? k.status : null} : null;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """``python -m http.server`` on 127.0.0.1: any static server will do, this is the plainest."""
+
+    def __init__(self, folder: Path, log: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self._log = log.open("w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1"],
+            cwd=folder,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(self.url, timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.stop()
+                    raise RuntimeError(f"the static server did not start: see {log}") from None
+                time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+        self._log.close()
+
+
+class Guard:
+    """Every request not to 127.0.0.1 is aborted and remembered; the test fails on any."""
+
+    def __init__(self) -> None:
+        self.outside: list[str] = []
+        self.requests = 0
+
+    def __call__(self, route) -> None:
+        self.requests += 1
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1:", "blob:", "data:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+
+@contextmanager
+def chromium(profile: Path, guard: Guard, *, service_workers: str = "allow"):
+    """Debian's chromium on ``profile`` (the same folder again is the same browser, restarted)."""
+    from playwright.sync_api import sync_playwright
+
+    old_tmp = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(profile.parent)
+    try:
+        with sync_playwright() as pw:
+            context = pw.chromium.launch_persistent_context(
+                str(profile),
+                executable_path=chromium_path(),
+                args=CHROMIUM_ARGS,
+                headless=True,
+                viewport={"width": 1366, "height": 900},
+                accept_downloads=True,
+                service_workers=service_workers,
+            )
+            context.route("**/*", guard)
+            try:
+                yield context
+            finally:
+                context.close()
+    finally:
+        if old_tmp is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = old_tmp
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def wait_kernel(page, path: str, timeout: float = 180_000) -> None:
+    """Until ``path`` is the current notebook and its in-browser kernel is idle."""
+    page.wait_for_function(
+        f"() => {{ const s = ({STATE})(); return s && s.path === {json.dumps(path)} "
+        "&& s.status === 'idle'; }",
+        timeout=timeout,
+    )
+
+
+def run_all(page, path: str, count: int) -> None:
+    """Run All Cells from the Run menu; wait for ``count`` freshly drawn course widgets."""
+    page.evaluate(
+        "() => document.querySelectorAll('.allyship-item').forEach(e => e.dataset.old = '1')"
+    )
+    page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
+    page.locator(".lm-Menu-itemLabel:text-is('Run All Cells')").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.jp-Notebook .allyship-item:not([data-old])').length"
+        f" === {count}",
+        timeout=120_000,
+    )
+    wait_kernel(page, path)
+
+
+def stored(page, path: str) -> dict | None:
+    """A file as the browser keeps it (JupyterLite's contents, in the browser's storage)."""
+    return page.evaluate(
+        """async (path) => {
+          try {
+            const m = await window.jupyterapp.serviceManager.contents.get(path, {content: true});
+            return typeof m.content === 'string' ? JSON.parse(m.content) : m.content;
+          } catch (e) { return null; }
+        }""",
+        path,
+    )
