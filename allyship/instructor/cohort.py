@@ -22,7 +22,7 @@ from ..kit.strings import t
 from ..kit.widgets.audit import QUESTIONS, RANKED, SCALE, audit_id
 from ..kit.widgets.consent import ITEM_ID as CONSENT_ID
 from ..kit.widgets.consent import YES
-from .gradebook import REFLECTION
+from .gradebook import REFLECTION, matches
 
 MIN_THRESHOLD = 5
 EXCERPT_CHARS = 280
@@ -100,11 +100,25 @@ class Excerpts:
     notes: list[str]
 
 
+def excerpt(text: str, width: int = EXCERPT_CHARS) -> str:
+    """``textwrap.shorten(text, width, placeholder=" …")``, fed only the words it can use.
+
+    shorten collapses the whitespace and keeps the words that fit in ``width``; nothing past the
+    first space after ``width`` characters can change its result, so a long reflection is cut
+    there first (tests/analytics/test_answers.py checks the two agree)."""
+    collapsed = " ".join(text.split())
+    if len(collapsed) > width:
+        cut = collapsed.find(" ", width + 1)
+        collapsed = collapsed[:cut] if cut > 0 else collapsed
+    return textwrap.shorten(collapsed, width=width, placeholder=" \u2026")
+
+
 def reflection_excerpts(responses: pd.DataFrame, threshold: int = MIN_THRESHOLD) -> Excerpts:
     """Excerpts of reflections from consenting learners only, module by module."""
     check_threshold(threshold)
     agreed = consenting(responses)
     notes, frames = [], []
+    reflections = responses.loc[matches(responses["item"], REFLECTION)]
     for module in sorted(responses["module"].unique()):
         people = set(agreed.loc[agreed["module"] == module, "learner"])
         if len(people) < threshold:
@@ -113,15 +127,9 @@ def reflection_excerpts(responses: pd.DataFrame, threshold: int = MIN_THRESHOLD)
                 "to share them)."
             )
             continue
-        mask = (
-            (responses["module"] == module)
-            & responses["item"].str.match(REFLECTION)
-            & responses["learner"].isin(people)
-        )
-        chosen = responses.loc[mask, ["module", "item", "value"]].copy()
-        chosen["excerpt"] = [
-            textwrap.shorten(v, width=EXCERPT_CHARS, placeholder=" \u2026") for v in chosen.value
-        ]
+        mask = (reflections["module"] == module) & reflections["learner"].isin(people)
+        chosen = reflections.loc[mask, ["module", "item", "value"]].copy()
+        chosen["excerpt"] = [excerpt(v) for v in chosen.value]
         frames.append(chosen.drop(columns="value"))
         notes.append(f"{module}: {len(people)} learners agreed to share their reflections.")
     columns = ["module", "item", "excerpt"]

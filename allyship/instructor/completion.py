@@ -74,10 +74,11 @@ def standings(course: Path, data: G.CourseData, rule: CertificateRule) -> list[S
     modules = list(rule.modules) or list(data.modules)
     facts = {m: _facts(course, m) for m in modules}
     g = data.grades.loc[data.grades["module"].isin(modules)]
-    auto = g.loc[~g["item"].str.match(G.REFLECTION)]
+    reflection = G.matches(g["item"], G.REFLECTION)
+    auto = g.loc[~reflection]
     auto_max = auto.drop_duplicates(["module", "item"])["max_score"].sum()
     auto_scored = auto.groupby("learner")["score"].sum()
-    gaps = _reflection_gaps(g.loc[g["item"].str.match(G.REFLECTION)], facts, rule)
+    gaps = _reflection_gaps(g.loc[reflection], facts, rule)
     subs = data.submissions.loc[data.submissions["module"].isin(modules)]
     when = {(r.learner, r.module): r.timestamp for r in subs.itertuples(index=False)}
     who = names(data)

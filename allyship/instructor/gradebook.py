@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..course.key import answer_key
@@ -104,6 +105,13 @@ def _safe(url: str) -> str:
         return url
 
 
+def matches(column: pd.Series, pattern: re.Pattern) -> pd.Series:
+    """``column.str.match(pattern)``, matched once per distinct item id (a gradebook has a few
+    dozen ids in hundreds of thousands of rows)."""
+    ids = [i for i in column.unique() if isinstance(i, str) and pattern.match(i)]
+    return column.isin(ids)
+
+
 # -- per learner x module ---------------------------------------------------------------------
 def scores(data: CourseData) -> pd.DataFrame:
     """Total points per learner (rows) and module (columns); empty where nothing was submitted."""
@@ -115,16 +123,21 @@ def scores(data: CourseData) -> pd.DataFrame:
 
 def completion(data: CourseData) -> pd.DataFrame:
     """Whether each learner submitted each module (True/False), learners x modules."""
-    done = pd.DataFrame(False, index=pd.Index(data.learners, name="learner"), columns=data.modules)
-    for learner, module in data.submissions[["learner", "module"]].itertuples(index=False):
-        done.loc[learner, module] = True
+    s = data.submissions
+    rows = pd.Index(data.learners).get_indexer(s["learner"])
+    cols = pd.Index(data.modules).get_indexer(s["module"])
+    grid = np.zeros((len(data.learners), len(data.modules)), dtype=bool)
+    known = (rows >= 0) & (cols >= 0)
+    grid[rows[known], cols[known]] = True
+    done = pd.DataFrame(grid, index=pd.Index(data.learners, name="learner"), columns=data.modules)
     done.columns.name = "module"
     return done
 
 
-def completion_by_module(data: CourseData) -> pd.DataFrame:
-    """Per module: how many learners submitted, out of how many, and the share."""
-    done = completion(data)
+def completion_by_module(data: CourseData, done: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per module: how many learners submitted, out of how many, and the share (``done``:
+    :func:`completion`, if already computed)."""
+    done = completion(data) if done is None else done
     return pd.DataFrame(
         {
             "submitted": done.sum().astype(int),
@@ -144,7 +157,7 @@ def max_points(data: CourseData) -> pd.Series:
 def awaiting_manual_grading(data: CourseData) -> pd.DataFrame:
     """Reflections a person still has to grade: learner, module, item."""
     g = data.grades
-    mask = g["needs_manual_grade"] & g["item"].str.match(REFLECTION)
+    mask = g["needs_manual_grade"] & matches(g["item"], REFLECTION)
     rows = g.loc[mask, ["learner", "module", "item"]]
     return rows.sort_values(["module", "item", "learner"]).reset_index(drop=True)
 
@@ -216,7 +229,7 @@ def item_difficulty(
     """Per graded question: how many were graded, the share correct, and the wrong option
     chosen most often (ties go to the option first in alphabetical order)."""
     g = data.grades
-    g = g.loc[g["item"].str.match(QUESTION) & g["auto_score"].notna()]
+    g = g.loc[matches(g["item"], QUESTION) & g["auto_score"].notna()]
     correct = g["score"] >= g["max_score"]
     table = (
         g.assign(correct=correct)
@@ -224,19 +237,24 @@ def item_difficulty(
         .agg(graded=("correct", "size"), correct=("correct", "sum"))
     )
     table["share_correct"] = table["correct"] / table["graded"]
-    wrong = []
-    for module, item in table.index:
-        expected = keys.get(module, {}).get(item)
-        answers = responses.loc[(responses["module"] == module) & (responses["item"] == item)]
-        counts = answers.loc[answers["value"] != expected, "value"].value_counts()
-        if expected is None or counts.empty:
-            wrong.append((None, 0))
-            continue
-        best = min(v for v, c in counts.items() if c == counts.max())
-        wrong.append((best, int(counts[best])))
-    table["most_chosen_wrong"] = [w for w, _ in wrong]
-    table["times_chosen"] = [c for _, c in wrong]
+    wrong = _most_chosen_wrong(responses, keys).reindex(table.index)
+    table["most_chosen_wrong"] = wrong["value"].astype(object).where(wrong["value"].notna(), None)
+    table["times_chosen"] = wrong["times"].fillna(0).astype(int)
     table = table.reset_index()
     table["order"] = table["item"].str[1:].astype(int)
     table = table.sort_values(["module", "order"]).drop(columns="order")
     return table.reset_index(drop=True).astype({"correct": int, "graded": int})
+
+
+def _most_chosen_wrong(responses: pd.DataFrame, keys: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """Per (module, item) with a key: the wrong answer chosen most often and how often (ties
+    go to the option first in alphabetical order)."""
+    expected = pd.DataFrame(
+        [(m, i, v) for m, items in keys.items() for i, v in items.items() if v is not None],
+        columns=["module", "item", "expected"],
+    )
+    answers = responses.merge(expected, on=["module", "item"])
+    answers = answers.loc[answers["value"] != answers["expected"]]
+    counts = answers.groupby(["module", "item", "value"]).size().rename("times").reset_index()
+    counts = counts.sort_values(["module", "item", "times", "value"], ascending=[1, 1, 0, 1])
+    return counts.drop_duplicates(["module", "item"]).set_index(["module", "item"])

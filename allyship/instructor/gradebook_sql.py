@@ -157,4 +157,4 @@ def _grades(g, notebooks, subs, cells) -> pd.DataFrame:
             "needs_manual_grade": g["needs_manual_grade"].astype(bool).to_numpy(),
         }
     )
-    return frame.sort_values(["module", "learner", "item"], ignore_index=True)[GRADE_COLUMNS]
+    return frame[GRADE_COLUMNS]  # in the table's order, as nbgrader's ORM gives them

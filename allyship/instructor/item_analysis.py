@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from . import items as I
-from .gradebook import REFLECTION, CourseData
+from .gradebook import CourseData
 
 MIN_LEARNERS = 30
 WHY_MIN = (
@@ -99,7 +99,8 @@ def short(option: str, width: int = 48) -> str:
 def analyse(course: Path, data: CourseData, responses: pd.DataFrame) -> ItemAnalysis:
     """The item analysis of every module in the gradebook."""
     catalogue = I.questions(course, data.modules)
-    parts = [_module(data, responses, m, catalogue.get(m, {})) for m in data.modules]
+    prepared = I.prepare(data, responses)
+    parts = [_module(prepared, m, catalogue.get(m, {})) for m in data.modules]
     frames = [pd.concat([p[i] for p in parts], ignore_index=True) for i in range(4)]
     modules, questions, distractors, reflections = frames
     flags = questions[["module", "item", "flags"]].explode("flags").dropna(subset=["flags"])
@@ -120,9 +121,9 @@ M_COLUMNS = [
 ]  # fmt: skip
 
 
-def _module(data: CourseData, responses: pd.DataFrame, module: str, catalogue: dict):
-    scores = I.points(data, module).dropna()
-    top = I.most_points(data, module)
+def _module(prepared: I.Prepared, module: str, catalogue: dict):
+    scores = I.points(prepared, module).dropna()
+    top = prepared.points.get(module, pd.Series(dtype=float))
     n, k = scores.shape
     total = scores.sum(axis=1)
     alpha, se = alpha_and_se(scores.to_numpy(dtype=float))
@@ -147,7 +148,8 @@ def _module(data: CourseData, responses: pd.DataFrame, module: str, catalogue: d
         p_up = float((upper * share).sum() / upper.sum()) if k > 1 else math.nan
         p_low = float((lower * share).sum() / lower.sum()) if k > 1 else math.nan
         question = catalogue.get(item)
-        table = _distractors(responses, module, question, upper, lower) if question else None
+        values = prepared.answers.get((module, item), pd.Series(dtype=str))
+        table = _distractors(values, module, question, upper, lower) if question else None
         row = {
             "module": module, "item": item,
             "kind": "select all" if question and question.multiple else "single choice",
@@ -159,7 +161,7 @@ def _module(data: CourseData, responses: pd.DataFrame, module: str, catalogue: d
         questions.append(row)
         if table is not None:
             distractors.append(table)
-    reflections = _reflections(data, module, total)
+    reflections = _reflections(prepared, module, total)
     d = pd.concat(distractors, ignore_index=True) if distractors else pd.DataFrame()
     return (
         pd.DataFrame([summary], columns=M_COLUMNS),
@@ -169,27 +171,31 @@ def _module(data: CourseData, responses: pd.DataFrame, module: str, catalogue: d
     )
 
 
-def _distractors(responses, module, question: I.Question, upper, lower) -> pd.DataFrame:
-    chosen = I.chosen(responses, module, question)
-    chosen = chosen.loc[chosen.index.isin(upper.index)].astype(float)
-    w_up, w_low = upper.reindex(chosen.index), lower.reindex(chosen.index)
-    rows = []
-    for option in question.options:
-        picked = chosen[option]
-        rows.append(
-            {
-                "module": module,
-                "item": question.item,
-                "letter": question.letter(option),
-                "option": short(option),
-                "key": option in question.key,
-                "chosen": int(picked.sum()),
-                "share": float(picked.mean()) if len(picked) else float("nan"),
-                "upper": float((picked * w_up).sum() / w_up.sum()) if w_up.sum() else math.nan,
-                "lower": float((picked * w_low).sum() / w_low.sum()) if w_low.sum() else math.nan,
-            }
-        )
-    return pd.DataFrame(rows, columns=D_COLUMNS)
+def _distractors(values, module, question: I.Question, upper, lower) -> pd.DataFrame:
+    """Each option's count and share, overall and weighted by upper and lower membership, over
+    the learners with a graded submission whose answer could be read."""
+    values = values.loc[values.index.isin(upper.index)]
+    grid = I.chosen(values, question).to_numpy(dtype=float)  # learners x options
+    w_up = upper.reindex(values.index).to_numpy()
+    w_low = lower.reindex(values.index).to_numpy()
+    n, up, low = len(values), w_up.sum(), w_low.sum()
+    counts = grid.sum(axis=0)
+    by_up = w_up @ grid / up if up else np.full(len(question.options), math.nan)
+    by_low = w_low @ grid / low if low else np.full(len(question.options), math.nan)
+    return pd.DataFrame(
+        {
+            "module": module,
+            "item": question.item,
+            "letter": [question.letter(o) for o in question.options],
+            "option": [short(o) for o in question.options],
+            "key": [o in question.key for o in question.options],
+            "chosen": counts.astype(int),
+            "share": counts / n if n else math.nan,
+            "upper": by_up,
+            "lower": by_low,
+        },
+        columns=D_COLUMNS,
+    )
 
 
 def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
@@ -246,28 +252,25 @@ def _check_key(r: float, d: float, options: pd.DataFrame | None) -> str:
     return text
 
 
-def _reflections(data: CourseData, module: str, auto_total: pd.Series) -> pd.DataFrame:
-    g = data.grades
-    g = g.loc[(g["module"] == module) & g["item"].str.match(REFLECTION)]
-    waiting = g.loc[g["needs_manual_grade"]].groupby("item").size()
-    scored = I.reflection_points(data, module)
-    top = I.most_points(data, module)
+def _reflections(prepared: I.Prepared, module: str, auto_total: pd.Series) -> pd.DataFrame:
+    g = prepared.reflections
+    g = g.loc[g["module"] == module]
     rows = []
-    for item in sorted(set(g["item"]), key=lambda i: int(i[1:])):
-        given = scored[item].dropna() if item in scored else pd.Series(dtype=float)
-        share = given / top[item]
+    for item, part in sorted(g.groupby("item"), key=lambda kv: int(kv[0][1:])):
+        given = part.loc[part["manual_score"].notna()].set_index("learner")["score"]
+        share = given / float(part["max_score"].iloc[0])
         rows.append(
             {
                 "module": module,
                 "item": item,
                 "graded": len(given),
-                "awaiting": int(waiting.get(item, 0)),
+                "awaiting": int(part["needs_manual_grade"].sum()),
                 "mean": float(given.mean()) if len(given) else math.nan,
                 "facility": float(share.mean()) if len(given) else math.nan,
                 "sd": float(share.std(ddof=1)) if len(given) > 1 else math.nan,
                 "with_auto": float(share.corr(auto_total.reindex(share.index)))
                 if len(given) > 2
                 else math.nan,
-            }  # fmt: skip
+            }
         )
     return pd.DataFrame(rows, columns=R_COLUMNS)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 
 from ..course.key import answer_key
 from ..course.layout import list_modules, source_notebook
-from .gradebook import QUESTION, REFLECTION, CourseData
+from .gradebook import QUESTION, REFLECTION, CourseData, matches
 
 JOIN = " + "  # how gradebook.read_responses writes a select-all answer
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -87,46 +88,55 @@ def _order(items) -> list[str]:
     return sorted(items, key=lambda i: int("".join(c for c in i if c.isdigit()) or 0))
 
 
-def points(data: CourseData, module: str, pattern=QUESTION, automatic: bool = True):
-    """Learners (rows) x items (columns) of one module: the points each scored, for the items
-    whose id matches ``pattern`` that were scored (automatically, or by a person)."""
+@dataclass
+class Prepared:
+    """The gradebook and the answers, split once for every module's analysis."""
+
+    scores: pd.DataFrame  # learners x (module, item): automatic points of each question
+    points: pd.Series  # (module, item) -> the points it is worth
+    reflections: pd.DataFrame  # the grade rows of reflections (scored by people)
+    answers: dict[tuple[str, str], pd.Series]  # (module, item) -> value per learner
+
+
+def prepare(data: CourseData, responses: pd.DataFrame) -> Prepared:
     g = data.grades
-    g = g.loc[g["module"] == module]
-    g = g.loc[g["item"].str.match(pattern)]
-    g = g.loc[g["auto_score"].notna()] if automatic else g.loc[g["manual_score"].notna()]
-    table = g.pivot(index="learner", columns="item", values="score")
-    return table[_order(table.columns)] if len(table.columns) else table
+    items = g["item"]
+    is_question = matches(items, QUESTION)
+    q = g.loc[is_question & g["auto_score"].notna()]
+    scores = q.pivot(index="learner", columns=["module", "item"], values="score")
+    points = g.drop_duplicates(["module", "item"]).set_index(["module", "item"])["max_score"]
+    r = responses.loc[matches(responses["item"], QUESTION)]
+    answers = {k: part.set_index("learner")["value"] for k, part in r.groupby(["module", "item"])}
+    return Prepared(scores, points, g.loc[matches(items, REFLECTION)], answers)
 
 
-def most_points(data: CourseData, module: str) -> pd.Series:
-    """The points each grade cell of ``module`` is worth."""
-    g = data.grades.loc[data.grades["module"] == module]
-    return g.drop_duplicates("item").set_index("item")["max_score"]
+def points(prepared: Prepared, module: str) -> pd.DataFrame:
+    """Learners (rows) x questions (columns) of one module: the automatic points each scored;
+    only learners with a graded submission of the module."""
+    s = prepared.scores
+    if module not in s.columns.get_level_values(0):
+        return pd.DataFrame(index=pd.Index([], name="learner"))
+    table = s[module].dropna(how="all")
+    return table[_order(table.columns)]
 
 
-def reflection_points(data: CourseData, module: str) -> pd.DataFrame:
-    """Learners x reflections (``r1``, ``r2``): points a person gave; absent until graded."""
-    return points(data, module, REFLECTION, automatic=False)
-
-
-def chosen(responses: pd.DataFrame, module: str, question: Question) -> pd.DataFrame:
-    """Learners (rows) x the question's options (columns): True where the learner chose it.
+def chosen(values: pd.Series, question: Question) -> pd.DataFrame:
+    """Learners (rows) x the question's options (columns): True where the learner chose it,
+    from each learner's answer (``values``, indexed by learner).
 
     Only learners whose answer is readable appear; an answer naming no option of the question
     (the module changed since) is kept as chosen nothing."""
-    r = responses
-    answers = r.loc[(r["module"] == module) & (r["item"] == question.item), ["learner", "value"]]
-    values = answers.set_index("learner")["value"]
     options = list(question.options)
+    if values.empty:
+        return pd.DataFrame(False, index=pd.Index([], name="learner"), columns=options)
     if question.multiple:
-        ticked = values.str.split(JOIN, regex=False).explode()
-        table = pd.crosstab(ticked.index, ticked).reindex(index=values.index, columns=options)
-        table = table.fillna(0).astype(bool)
+        ticked = values.reset_index(drop=True).str.split(JOIN, regex=False).explode()
+        column = pd.Index(options).get_indexer(ticked.to_numpy())
+        grid = np.zeros((len(values), len(options)), dtype=bool)
+        known = column >= 0
+        grid[ticked.index.to_numpy()[known], column[known]] = True
     else:
-        table = pd.DataFrame(
-            values.to_numpy()[:, None] == pd.Series(options).to_numpy()[None, :],
-            index=values.index,
-            columns=options,
-        )
+        grid = values.to_numpy()[:, None] == np.array(options, dtype=object)[None, :]
+    table = pd.DataFrame(grid, index=values.index, columns=options)
     table.index.name, table.columns.name = "learner", "option"
     return table

@@ -27,8 +27,17 @@ def private_folder(course: Path) -> Path:
     folder.mkdir(mode=0o700, exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.is_file():
-        ignore.write_text("# the course's certificate secret, revocations and caches: never commit\n*\n")
+        ignore.write_text("# certificate secret, revocations, report caches: never commit\n*\n")
     return folder
+
+
+def cache_folder(course: Path) -> Path | None:
+    """Where the report keeps its caches, or None when the course folder is read-only (the
+    report then reads everything each time)."""
+    try:
+        return private_folder(course)
+    except OSError:
+        return None
 
 
 def load(folder: Path, name: str, key: object) -> object | None:
@@ -43,9 +52,12 @@ def load(folder: Path, name: str, key: object) -> object | None:
 
 def save(folder: Path, name: str, key: object, value: object) -> None:
     """Keep ``value`` under ``key`` (written whole, then renamed into place)."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = folder / f".{name}.cache.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        pickle.dump((VERSION, key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(folder / f"{name}.cache")
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((VERSION, key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(folder / f"{name}.cache")
+    except OSError:  # a full disk or a read-only folder: the next report reads everything
+        tmp.unlink(missing_ok=True)

@@ -34,14 +34,25 @@ class Report:
     items: IA.ItemAnalysis | None = field(default=None, repr=False)
 
 
-def summarise_report(course: Path, db_url: str | None = None, progress=None) -> Report:
-    """Read the gradebook and the autograded answers; compute every table of the report."""
-    data = G.load(G.gradebook_url(course, db_url))
-    responses = G.read_responses(course, data, progress=progress)
+def summarise_report(
+    course: Path, db_url: str | None = None, progress=None, *, cache: bool = True
+) -> Report:
+    """Read the gradebook and the autograded answers; compute every table of the report.
+
+    The answers are those the report uses (:mod:`.answers`: choices, self-audit ratings,
+    consent, and reflections only where their writer consented). With ``cache``, what was read
+    is kept in ``.allyship/`` until the gradebook or an answers file changes."""
+    from .answers import read_answers
+    from .private import cache_folder
+
+    folder = cache_folder(course) if cache else None
+    data = G.load(G.gradebook_url(course, db_url), cache=folder)
+    responses = read_answers(course, data, cache=folder, progress=progress)
     keys = G.answer_keys(course, data.modules)
+    completion = G.completion(data)
     return Report(
-        completion=G.completion(data),
-        completion_by_module=G.completion_by_module(data),
+        completion=completion,
+        completion_by_module=G.completion_by_module(data, completion),
         scores=G.scores(data),
         max_points=G.max_points(data),
         difficulty=G.item_difficulty(data, responses, keys),

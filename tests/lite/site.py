@@ -78,8 +78,15 @@ class Guard:
             route.abort()
 
 
+#: A browser window without service workers, as a page that is not a secure context (plain
+#: HTTP from another host) or a private window in some browsers: ``navigator.serviceWorker`` is
+#: not there at all. (Playwright's own ``service_workers="block"`` lets the page believe its
+#: worker registered, which no real browser does.)
+NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker;"
+
+
 @contextmanager
-def chromium(profile: Path, guard: Guard, *, service_workers: str = "allow"):
+def chromium(profile: Path, guard: Guard, *, service_workers: bool = True):
     """Debian's chromium on ``profile`` (the same folder again is the same browser, restarted)."""
     from playwright.sync_api import sync_playwright
 
@@ -94,8 +101,9 @@ def chromium(profile: Path, guard: Guard, *, service_workers: str = "allow"):
                 headless=True,
                 viewport={"width": 1366, "height": 900},
                 accept_downloads=True,
-                service_workers=service_workers,
             )
+            if not service_workers:
+                context.add_init_script(NO_SERVICE_WORKER)
             context.route("**/*", guard)
             try:
                 yield context
@@ -143,7 +151,12 @@ def stored(page, path: str) -> dict | None:
         """async (path) => {
           try {
             const m = await window.jupyterapp.serviceManager.contents.get(path, {content: true});
-            return typeof m.content === 'string' ? JSON.parse(m.content) : m.content;
+            if (typeof m.content !== 'string') return m.content;
+            // files the in-browser Python creates are kept base64-encoded (JupyterLite's way)
+            const text = m.format === 'base64'
+              ? new TextDecoder().decode(Uint8Array.from(atob(m.content), c => c.charCodeAt(0)))
+              : m.content;
+            return JSON.parse(text);
           } catch (e) { return null; }
         }""",
         path,

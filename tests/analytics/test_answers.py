@@ -1,0 +1,93 @@
+"""The report's answers reader (allyship/instructor/answers.py) reads what read_responses reads,
+less what the report never needs; its cache gives the same frame and notices a changed file;
+and the cohort view's faster excerpt is textwrap.shorten's, to the character."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import textwrap
+
+import pandas as pd
+import pytest
+
+from allyship.instructor.answers import read_answers
+from allyship.instructor.cohort import excerpt
+from allyship.instructor.reports import summarise_report
+
+from .synthetic import M1, M5, reflection_text
+
+pytestmark = pytest.mark.xdist_group("analytics-synthetic")
+
+
+def kept(responses: pd.DataFrame) -> pd.DataFrame:
+    """read_responses's rows the report keeps: choices, ratings, consent, and the reflections
+    of (learner, module) pairs whose consent box says yes."""
+    r = responses
+    yes = set(
+        map(
+            tuple,
+            r.loc[(r["item"] == "share") & (r["value"] == "yes"), ["learner", "module"]].values,
+        )
+    )
+    shared = [(a, b) in yes for a, b in zip(r["learner"], r["module"], strict=True)]
+    mask = r["item"].str.match(r"^(q\d+|a\d+(-\d+)?|share)$") | (
+        r["item"].str.match(r"^r\d+$") & pd.Series(shared, index=r.index)
+    )
+    return r.loc[mask].reset_index(drop=True)
+
+
+def test_the_same_answers_as_read_responses_less_what_is_not_needed(synthetic, data, responses):
+    answers = read_answers(synthetic, data)
+    pd.testing.assert_frame_equal(answers, kept(responses), check_dtype=False)
+    texts = set(answers["value"])
+    assert reflection_text("L01", M1) in texts  # L01 ticked the box in 01
+    assert reflection_text("L07", M1) not in texts  # L07 said no
+    assert reflection_text("L01", M5) in texts and reflection_text("L05", M5) not in texts
+    assert not answers["item"].str.startswith("c").any()  # commitments are never read
+
+
+def test_the_cache_gives_the_same_frames_and_notices_a_changed_file(synthetic, tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
+    cold = summarise_report(course)
+    assert (course / ".allyship" / "answers.cache").is_file()
+    assert (course / ".allyship" / "gradebook.cache").is_file()
+    warm = summarise_report(course)
+    pd.testing.assert_frame_equal(warm.responses, cold.responses)
+    pd.testing.assert_frame_equal(warm.items.questions, cold.items.questions)
+    uncached = summarise_report(course, cache=False)
+    pd.testing.assert_frame_equal(uncached.difficulty, cold.difficulty)
+    # L21 changes their answer to 01's q1 after the last report (a regrade would follow)
+    path = course / "autograded" / "L21" / M1 / "responses.json"
+    answers = json.loads(path.read_text())
+    path.write_text(json.dumps({**answers, "q1": "D"}))
+    os.utime(path, ns=(1, 1))  # even with an old time: the size changed
+    after = summarise_report(course).items.distractors.set_index(["module", "item", "letter"])
+    assert after.loc[(M1, "q1", "D"), "chosen"] == 1
+    assert after.loc[(M1, "q1", "C"), "chosen"] == 8
+
+
+def test_a_damaged_cache_is_read_around(synthetic, tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
+    first = summarise_report(course)
+    (course / ".allyship" / "answers.cache").write_bytes(b"not a pickle")
+    (course / ".allyship" / "gradebook.cache").write_bytes(b"")
+    again = summarise_report(course)
+    pd.testing.assert_frame_equal(again.responses, first.responses)
+
+
+def test_a_shorter_excerpt_is_textwrap_shorten_exactly():
+    rng = random.Random(20)
+    words = ["well-meaning", "co-op", "x" * 300, "anti-racist-work", "we're", "\t", "-", "a-b"]
+    for _ in range(3000):
+        text = " ".join(
+            rng.choice(words)
+            if rng.random() < 0.3
+            else "".join(rng.choice("abcdefg -") for _ in range(rng.randint(1, 12)))
+            for _ in range(rng.randint(1, 90))
+        )
+        assert excerpt(text) == textwrap.shorten(text, width=280, placeholder=" \u2026"), text
