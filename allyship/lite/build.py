@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,18 +138,36 @@ def _size(folder: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
+def _check_out(course: Path, out: Path) -> None:
+    """``out`` is replaced: never the course, nor a folder holding anything but a built site."""
+    if out == course or course.is_relative_to(out):
+        raise LiteBuildError(f"--out {out} holds the course itself: choose a new folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "jupyter-lite.json").is_file():
+        raise LiteBuildError(
+            f"{out} is not empty and is not a site this command built: choose a new folder, "
+            "or empty it first"
+        )
+
+
 def build_site(course: Path, out: Path, cache: Path | None = None) -> Site:
     """Build the site from the course at ``course`` into ``out`` (replaced if it exists)."""
     began = time.monotonic()
     course, out = course.resolve(), out.resolve()
     cache = (cache or default_cache(course)).resolve()
+    _check_out(course, out)
     tools = build_tools(course, cache)
     wheels = browser_wheels(cache)
     tarball = pyodide_tarball(cache)
-    lite_dir = cache / "site-work"
-    if lite_dir.exists():
-        shutil.rmtree(lite_dir)
-    lite_dir.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="allyship-lite-") as work:
+        modules = _build(course, out, Path(work), wheels, tools, tarball)
+    _cell_style(out)
+    _opening_page(out)
+    size, files = _size(out)
+    return Site(out, modules, time.monotonic() - began, size, files)
+
+
+def _build(course: Path, out: Path, lite_dir: Path, wheels: dict, tools: Path, tarball: Path):
+    """JupyterLite's own build, from a folder assembled for it (``lite_dir``, thrown away)."""
     modules = prepare_contents(course, lite_dir / "files")
     kit = kit_wheel(course, lite_dir / "kit", __version__)
     kernel_extension = wheels["jupyterlite-pyodide-kernel"]
@@ -159,7 +178,4 @@ def build_site(course: Path, out: Path, cache: Path | None = None) -> Site:
         shutil.rmtree(out)
     _configure(lite_dir, out, extensions)
     _jupyter_lite(tools, lite_dir)
-    _cell_style(out)
-    _opening_page(out)
-    size, files = _size(out)
-    return Site(out, modules, time.monotonic() - began, size, files)
+    return modules

@@ -74,7 +74,8 @@ def lite_module(nb: dict, module: str) -> dict:
         raise LiteBuildError(f"{module}: no setup cell or no question cells; is it a module?")
     placeholder = copy.deepcopy(cells[asks[-1]].get("outputs", []))
     cells[setup]["outputs"] = [_markdown_output(t("lite.starting"))]
-    hand_in = _lite_cell("handin", "code", "from allyship import HandIn\n\nHandIn()", placeholder)
+    code = f"from allyship import HandIn\n\nHandIn({module!r})"  # named: without a folder of
+    hand_in = _lite_cell("handin", "code", code, placeholder)  # its own, Python cannot tell
     cells.insert(asks[-1] + 1, hand_in)
     note = _lite_cell("storage", "code", "from allyship import StorageNote\n\nStorageNote()")
     cells.insert(setup + 1, note)

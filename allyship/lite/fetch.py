@@ -69,7 +69,7 @@ def browser_wheels(cache: Path) -> dict[str, Path]:
     """Every pinned pure-Python wheel for the in-browser Python (3.14, any platform)."""
     folder = cache / "wheels"
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = {**WHEELS, **{k: v for k, v in EXTENSIONS.items()}}
+    wanted = {**WHEELS, **EXTENSIONS}
     missing = [f"{n}=={v}" for n, v in wanted.items() if _have(folder, n, v) is None]
     if missing:
         _run(

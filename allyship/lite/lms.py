@@ -36,6 +36,7 @@ class Row:
     first_name: str
     last_name: str
     scores: dict[str, float | None] = field(default_factory=dict)  #: None: awaits a grader
+    automatic: dict[str, float] = field(default_factory=dict)  #: the same, ungraded parts as 0
 
 
 @dataclass
@@ -60,7 +61,7 @@ def _read(db_url: str, modules: list[str] | None) -> tuple[list[Row], dict[str, 
                 except MissingEntry:
                     continue
                 row.scores[m] = None if sub.needs_manual_grade else float(sub.score)
-                row.scores.setdefault("_auto_" + m, float(sub.score))
+                row.automatic[m] = float(sub.score)
             if row.scores:
                 rows.append(row)
     return rows, maxima
@@ -74,7 +75,7 @@ def _number(value: float, maximum: float, out_of: float | None) -> str:
 
 def _score(row: Row, module: str, include_ungraded: bool) -> float | None:
     value = row.scores.get(module)
-    return row.scores.get("_auto_" + module) if value is None and include_ungraded else value
+    return row.automatic.get(module) if value is None and include_ungraded else value
 
 
 def _lms_number(student: str, lms: str) -> str:

@@ -78,11 +78,13 @@ class Guard:
             route.abort()
 
 
-#: A browser window without service workers, as a page that is not a secure context (plain
-#: HTTP from another host) or a private window in some browsers: ``navigator.serviceWorker`` is
-#: not there at all. (Playwright's own ``service_workers="block"`` lets the page believe its
-#: worker registered, which no real browser does.)
-NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker;"
+#: A browser window that cannot keep a service worker, as a private window in Firefox: the
+#: registration is refused. (Playwright's own ``service_workers="block"`` lets the page believe
+#: its worker registered, which no real browser does.)
+NO_SERVICE_WORKER = """
+navigator.serviceWorker.register = () =>
+  Promise.reject(new DOMException('The operation is insecure.', 'SecurityError'));
+"""
 
 
 @contextmanager

@@ -87,8 +87,10 @@ def _zip(files: dict[str, str]) -> bytes:
     ("data", "key"),
     [
         (b"not a zip at all", "handin.not_a_file"),
-        (_zip({"02_power_listening_direction.ipynb": "{}", "responses.json": '{"q1": "x"}'}),
-         "handin.wrong_module"),  # fmt: skip
+        (
+            _zip({"02_power_listening_direction.ipynb": "{}", "responses.json": '{"q1": "x"}'}),
+            "handin.wrong_module",
+        ),  # fmt: skip
         (_zip({f"{MODULE}.ipynb": "{}", "responses.json": "{}"}), "handin.no_answers"),
         (_zip({f"{MODULE}.ipynb": "{}"}), "handin.no_answers"),
     ],

@@ -129,6 +129,13 @@ class HandIn(Drawn):
     """
 
     _esm = (Path(__file__).parent / "handin.js").read_text(encoding="utf-8")
+    _css = """
+.allyship-handin label { display: block; margin: 0 0 4px; line-height: 1.4; }
+.allyship-handin input[type=text] { width: min(28em, 100%); padding: 3px 6px; }
+.allyship-handin button { padding: 3px 12px; }
+.allyship-handin .allyship-error { font-weight: bold; }
+.allyship-handin :focus-visible { outline: 2px solid var(--jp-brand-color1, #1976d2); }
+"""
 
     module = Unicode(help="The module handed in, NN_slug.").tag(sync=True)
     notebook_path = Unicode(help="The notebook's path from the site's root.").tag(sync=True)
