@@ -74,3 +74,10 @@ test: hub-deps
 .PHONY: handouts
 handouts: setup
 	allyship handouts --out handouts
+
+## The browser edition (docs/lite.md): the whole course as a static site, offline, in lite-site/.
+## Downloads (PyPI, npm) are cached in .venv/lite-cache, so a second build is quick.
+LITE_OUT ?= lite-site
+.PHONY: lite
+lite: setup
+	allyship lite --out $(LITE_OUT)

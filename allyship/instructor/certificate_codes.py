@@ -66,7 +66,10 @@ def records(data: G.CourseData, modules: list[str], names: dict[str, str], cours
     """Each learner's record (what a code signs), as canonical JSON text."""
     g = data.grades.loc[data.grades["module"].isin(modules), ["learner", "module", "item", "score"]]
     g = g.sort_values(["learner", "module", "item"])
-    grades = {k: v[["module", "item", "score"]].values.tolist() for k, v in g.groupby("learner")}
+    grades = {
+        k: v[["module", "item", "score"]].values.tolist()
+        for k, v in g.groupby("learner", observed=True)
+    }
     s = data.submissions.loc[data.submissions["module"].isin(modules)]
     s = s.sort_values(["learner", "module"])
     stamps = {

@@ -100,17 +100,32 @@ class Excerpts:
     notes: list[str]
 
 
-def excerpt(text: str, width: int = EXCERPT_CHARS) -> str:
-    """``textwrap.shorten(text, width, placeholder=" …")``, fed only the words it can use.
+def excerpt(text: str, width: int = EXCERPT_CHARS, placeholder: str = " \u2026") -> str:
+    """``textwrap.shorten(text, width, placeholder=" …")``, to the character, made cheap.
 
-    shorten collapses the whitespace and keeps the words that fit in ``width``; nothing past the
-    first space after ``width`` characters can change its result, so a long reflection is cut
-    there first (tests/analytics/test_answers.py checks the two agree)."""
+    shorten collapses the whitespace and keeps the words that fit in ``width``, dropping words
+    until the placeholder fits too. Without a hyphen (where textwrap may also break a line) or a
+    word longer than ``width`` that is a plain greedy fill, done here; otherwise textwrap is fed
+    only the words it can use (nothing past the first space after ``width`` characters changes
+    its result). tests/analytics/test_answers.py checks both against textwrap."""
     collapsed = " ".join(text.split())
-    if len(collapsed) > width:
-        cut = collapsed.find(" ", width + 1)
-        collapsed = collapsed[:cut] if cut > 0 else collapsed
-    return textwrap.shorten(collapsed, width=width, placeholder=" \u2026")
+    if len(collapsed) <= width:
+        return collapsed
+    cut = collapsed.find(" ", width + 1)
+    collapsed = collapsed[:cut] if cut > 0 else collapsed
+    words = collapsed.split(" ")
+    if "-" not in collapsed and max(len(w) for w in words) <= width:
+        kept, used = [], -1
+        for word in words:
+            if used + 1 + len(word) > width:
+                break
+            kept.append(word)
+            used += 1 + len(word)
+        while kept and used + len(placeholder) > width:
+            used -= 1 + len(kept.pop())
+        if kept:
+            return " ".join(kept) + placeholder
+    return textwrap.shorten(collapsed, width=width, placeholder=placeholder)
 
 
 def reflection_excerpts(responses: pd.DataFrame, threshold: int = MIN_THRESHOLD) -> Excerpts:

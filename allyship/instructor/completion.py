@@ -77,7 +77,7 @@ def standings(course: Path, data: G.CourseData, rule: CertificateRule) -> list[S
     reflection = G.matches(g["item"], G.REFLECTION)
     auto = g.loc[~reflection]
     auto_max = auto.drop_duplicates(["module", "item"])["max_score"].sum()
-    auto_scored = auto.groupby("learner")["score"].sum()
+    auto_scored = auto.groupby("learner", observed=True)["score"].sum()
     gaps = _reflection_gaps(g.loc[reflection], facts, rule)
     subs = data.submissions.loc[data.submissions["module"].isin(modules)]
     when = {(r.learner, r.module): r.timestamp for r in subs.itertuples(index=False)}

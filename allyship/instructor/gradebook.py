@@ -44,7 +44,8 @@ SUBMISSION_COLUMNS = ["learner", "module", "timestamp", "duedate", "seconds_late
 
 @dataclass
 class CourseData:
-    """What the analytics read: the roster, the modules, and two long tables."""
+    """What the analytics read: the roster, the modules, and two long tables. In ``grades``,
+    learner, module and item are categoricals (sorted): use ``observed=True`` when grouping."""
 
     learners: list[str]
     modules: list[str]
@@ -115,9 +116,10 @@ def matches(column: pd.Series, pattern: re.Pattern) -> pd.Series:
 # -- per learner x module ---------------------------------------------------------------------
 def scores(data: CourseData) -> pd.DataFrame:
     """Total points per learner (rows) and module (columns); empty where nothing was submitted."""
-    totals = data.grades.groupby(["learner", "module"])["score"].sum()
+    totals = data.grades.groupby(["learner", "module"], observed=True)["score"].sum()
     table = totals.unstack("module").reindex(index=data.learners, columns=data.modules)
-    table.index.name, table.columns.name = "learner", "module"
+    table.index = pd.Index(data.learners, name="learner")
+    table.columns = pd.Index(data.modules, name="module")
     return table
 
 
@@ -149,8 +151,10 @@ def completion_by_module(data: CourseData, done: pd.DataFrame | None = None) -> 
 
 def max_points(data: CourseData) -> pd.Series:
     """The most points each module can give (from the grade cells)."""
-    per_cell = data.grades.drop_duplicates(["module", "item"]).groupby("module")["max_score"]
-    return per_cell.sum().reindex(data.modules)
+    cells = data.grades.drop_duplicates(["module", "item"])
+    per_module = cells.groupby("module", observed=True)["max_score"].sum().reindex(data.modules)
+    per_module.index = pd.Index(data.modules, name="module")
+    return per_module
 
 
 # -- per item ---------------------------------------------------------------------------------
@@ -158,7 +162,7 @@ def awaiting_manual_grading(data: CourseData) -> pd.DataFrame:
     """Reflections a person still has to grade: learner, module, item."""
     g = data.grades
     mask = g["needs_manual_grade"] & matches(g["item"], REFLECTION)
-    rows = g.loc[mask, ["learner", "module", "item"]]
+    rows = g.loc[mask, ["learner", "module", "item"]].astype(str)
     return rows.sort_values(["module", "item", "learner"]).reset_index(drop=True)
 
 
@@ -233,6 +237,7 @@ def item_difficulty(
     correct = g["score"] >= g["max_score"]
     table = (
         g.assign(correct=correct)
+        .astype({"module": str, "item": str})
         .groupby(["module", "item"], sort=False)
         .agg(graded=("correct", "size"), correct=("correct", "sum"))
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import private
@@ -137,21 +138,33 @@ def _assemble(t: dict[str, pd.DataFrame]):
     return learners, sorted(modules["name"]), submissions, grades, people
 
 
+def _coded(values: pd.Series, at) -> pd.Categorical:
+    """``values`` (a short table's column) taken at positions ``at`` (-1: missing), as a
+    categorical with sorted categories: a few dozen ids stored once, not once per grade."""
+    short = pd.Categorical(values, categories=sorted(values.dropna().unique()))
+    codes = np.where(at >= 0, short.codes[at], -1)
+    return pd.Categorical.from_codes(codes, categories=short.categories)
+
+
 def _grades(g, notebooks, subs, cells) -> pd.DataFrame:
-    submission = notebooks["assignment_id"].reindex(g["notebook_id"]).to_numpy()
-    cell = cells.reindex(g["cell_id"])
+    """One row per grade. learner, module and item are categoricals (sorted, so sorting and
+    grouping by them orders as their text does): the frame has 100,000s of rows and dozens of
+    distinct items, and every table of the report groups by them."""
+    submission = subs.index.get_indexer(notebooks["assignment_id"].reindex(g["notebook_id"]))
+    at_cell = cells.index.get_indexer(g["cell_id"])
     auto = g["auto_score"].astype(float)
     manual = g["manual_score"].astype(float)
     extra = g["extra_credit"].astype(float).fillna(0.0)
     score = manual.where(manual.notna(), auto)
     score = (score + extra).where(score.notna(), 0.0)
+    top = cells["max_score"].astype(float).fillna(0.0).to_numpy()
     frame = pd.DataFrame(
         {
-            "learner": subs["student_id"].reindex(submission).to_numpy(),
-            "module": subs["module"].reindex(submission).to_numpy(),
-            "item": cell["name"].to_numpy(),
+            "learner": _coded(subs["student_id"], submission),
+            "module": _coded(subs["module"], submission),
+            "item": _coded(cells["name"], at_cell),
             "score": score.to_numpy(),
-            "max_score": cell["max_score"].astype(float).fillna(0.0).to_numpy(),
+            "max_score": np.where(at_cell >= 0, top[at_cell], 0.0),
             "auto_score": auto.to_numpy(),
             "manual_score": manual.to_numpy(),
             "needs_manual_grade": g["needs_manual_grade"].astype(bool).to_numpy(),

@@ -174,10 +174,10 @@ def _module(prepared: I.Prepared, module: str, catalogue: dict):
 def _distractors(values, module, question: I.Question, upper, lower) -> pd.DataFrame:
     """Each option's count and share, overall and weighted by upper and lower membership, over
     the learners with a graded submission whose answer could be read."""
-    values = values.loc[values.index.isin(upper.index)]
+    at = upper.index.get_indexer(values.index)  # each answer's learner among the graded
+    values, at = values[at >= 0], at[at >= 0]
     grid = I.chosen(values, question).to_numpy(dtype=float)  # learners x options
-    w_up = upper.reindex(values.index).to_numpy()
-    w_low = lower.reindex(values.index).to_numpy()
+    w_up, w_low = upper.to_numpy()[at], lower.to_numpy()[at]
     n, up, low = len(values), w_up.sum(), w_low.sum()
     counts = grid.sum(axis=0)
     by_up = w_up @ grid / up if up else np.full(len(question.options), math.nan)
@@ -225,7 +225,7 @@ def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
                 reasons.append(f"no one chooses option {_named(o)}: replace it")
             elif o["share"] < DISTRACTOR_RARE:
                 reasons.append(
-                    f"hardly anyone chooses option {_named(o)} ({o['share']:.0%}): it does "
+                    f"hardly anyone chooses option {_named(o)} ({o['share']:.1%}): it does "
                     "little work; consider a mistake people really make"
                 )
     return reasons
@@ -256,7 +256,7 @@ def _reflections(prepared: I.Prepared, module: str, auto_total: pd.Series) -> pd
     g = prepared.reflections
     g = g.loc[g["module"] == module]
     rows = []
-    for item, part in sorted(g.groupby("item"), key=lambda kv: int(kv[0][1:])):
+    for item, part in sorted(g.groupby("item", observed=True), key=lambda kv: int(kv[0][1:])):
         given = part.loc[part["manual_score"].notna()].set_index("learner")["score"]
         share = given / float(part["max_score"].iloc[0])
         rows.append(

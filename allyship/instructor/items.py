@@ -125,18 +125,14 @@ def chosen(values: pd.Series, question: Question) -> pd.DataFrame:
     from each learner's answer (``values``, indexed by learner).
 
     Only learners whose answer is readable appear; an answer naming no option of the question
-    (the module changed since) is kept as chosen nothing."""
+    (the module changed since) is kept as chosen nothing. Each distinct answer is read once."""
     options = list(question.options)
-    if values.empty:
-        return pd.DataFrame(False, index=pd.Index([], name="learner"), columns=options)
-    if question.multiple:
-        ticked = values.reset_index(drop=True).str.split(JOIN, regex=False).explode()
-        column = pd.Index(options).get_indexer(ticked.to_numpy())
-        grid = np.zeros((len(values), len(options)), dtype=bool)
-        known = column >= 0
-        grid[ticked.index.to_numpy()[known], column[known]] = True
-    else:
-        grid = values.to_numpy()[:, None] == np.array(options, dtype=object)[None, :]
+    codes, distinct = pd.factorize(values)
+    masks = np.zeros((len(distinct), len(options)), dtype=bool)
+    for n, answer in enumerate(distinct):
+        picked = answer.split(JOIN) if question.multiple else [answer]
+        masks[n] = [o in picked for o in options]
+    grid = masks[codes] if len(values) else np.zeros((0, len(options)), dtype=bool)
     table = pd.DataFrame(grid, index=values.index, columns=options)
     table.index.name, table.columns.name = "learner", "option"
     return table

@@ -18,7 +18,7 @@ import pickle
 from pathlib import Path
 
 FOLDER = ".allyship"
-VERSION = 1  # bump when a cache's contents change shape
+VERSION = 2  # bump when a cache's contents change shape
 
 
 def private_folder(course: Path) -> Path:

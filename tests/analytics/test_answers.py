@@ -81,13 +81,20 @@ def test_a_damaged_cache_is_read_around(synthetic, tmp_path):
 
 
 def test_a_shorter_excerpt_is_textwrap_shorten_exactly():
+    """With and without hyphens (where textwrap may break a line), with words longer than the
+    width, and at tiny widths where the placeholder decides what is left."""
     rng = random.Random(20)
-    words = ["well-meaning", "co-op", "x" * 300, "anti-racist-work", "we're", "\t", "-", "a-b"]
-    for _ in range(3000):
+    odd = ["well-meaning", "co-op", "x" * 300, "y" * 279, "anti-racist-work", "\t", "-", "\u00a0"]
+    for n in range(6000):
+        letters = "abcdefg -" if n % 2 else "abcdefgh "
         text = " ".join(
-            rng.choice(words)
-            if rng.random() < 0.3
-            else "".join(rng.choice("abcdefg -") for _ in range(rng.randint(1, 12)))
+            rng.choice(odd)
+            if rng.random() < (0.3 if n % 2 else 0.02)
+            else "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
             for _ in range(rng.randint(1, 90))
         )
         assert excerpt(text) == textwrap.shorten(text, width=280, placeholder=" \u2026"), text
+    for width in (1, 2, 3, 5, 10):
+        for _ in range(500):
+            text = " ".join("ab"[: rng.randint(1, 2)] * rng.randint(1, 3) for _ in range(8))
+            assert excerpt(text, width) == textwrap.shorten(text, width, placeholder=" \u2026")

@@ -218,3 +218,17 @@ def test_the_synthetic_cohort_with_a_damaged_file_and_ties(data, responses, synt
     assert math.isnan(m.loc[M5, "alpha"]) and math.isnan(q(a, "q1", M5)["discrimination"])
     assert "at least two graded questions" in m.loc[M5, "note"]
     assert only(a, M5).questions["module"].unique().tolist() == [M5]
+
+
+def test_the_report_prints_and_draws_the_item_analysis(small, capsys, tmp_path):
+    from allyship.cli import main
+
+    course, _ = small
+    assert main(["--course", str(course), "report", "--module", "3", "--plots", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "== Item analysis (graded choice questions)" in out
+    assert "03_items: 10 learner(s), 4 graded question(s); Cronbach's alpha -0.31 (SE 0.61" in out
+    assert "  q3: people who do well overall miss this more than others: check the key" in out
+    assert "Reflections, scored by people (not in alpha or the flags):" in out
+    png = (tmp_path / "item_analysis.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 5000

@@ -58,7 +58,10 @@ def test_dashboard_shows_tables_and_plots(synthetic):
     assert "L31" in text and "26.0" in text  # awaiting grading, late by 26 hours
     pngs = [base64.b64decode(o["data"]["image/png"]) for o in outputs if "image/png" in o.get(
         "data", {})]  # fmt: skip
-    assert len(pngs) == 3 and all(p.startswith(b"\x89PNG") and len(p) > 5000 for p in pngs)
+    # completion, scores, item difficulty, and the item analysis (facility x discrimination)
+    assert len(pngs) == 4 and all(p.startswith(b"\x89PNG") and len(p) > 5000 for p in pngs)
+    assert "01_alpha: 36 learner(s), 2 graded question(s); Cronbach's alpha 0.65" in text
+    assert "no one chooses option D: replace it" in text
 
 
 def test_dashboard_without_a_gradebook_says_so(tmp_path):

@@ -9,6 +9,7 @@ import math
 import shutil
 import subprocess
 
+import pandas as pd
 import pytest
 
 from allyship.cli import main
@@ -105,8 +106,8 @@ def test_no_figure_in_the_cohort_view_rests_on_fewer_learners_than_the_threshold
         )
         for row in d.itertuples():
             if row.graded < threshold:
-                assert math.isnan(row.share_correct) and row.most_chosen_wrong is None
-            if row.most_chosen_wrong is not None:
+                assert math.isnan(row.share_correct) and pd.isna(row.most_chosen_wrong)
+            if not pd.isna(row.most_chosen_wrong):
                 assert row.times_chosen >= threshold
         for row in view.audit.itertuples():
             assert math.isnan(row.average) == (row.rated < threshold)
