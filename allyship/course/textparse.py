@@ -15,7 +15,7 @@ marker line, ``%% KIND [ID] [key=value ...]``; what follows, up to the next mark
                                  task list; [x] marks the key (exactly one)
     At a follow-up visit, the daughter of a Métis patient ...
 
-    - [x] Ask the daughter what happened, and listen to how the visit felt to her mother.
+    - [x] An example option that is keyed (the course's own keys never appear in the kit).
     - [ ] Describe the advocacy work Dr. Ahmed has done, so the daughter sees her intentions.
 
     %% choices q4                graded select-all: as choice, one or more [x]

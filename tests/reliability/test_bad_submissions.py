@@ -15,7 +15,9 @@ def test_the_batch_runs_through_without_a_failure(batch):
         proc = batch[step]
         assert proc.returncode == 0, proc.stdout + proc.stderr
     log = batch["autograde"].stdout + batch["autograde"].stderr
-    assert "Removing failed" not in log and "ERROR" not in log, log
+    # nbgrader's own errors, not a kernel's shutdown noise on its stderr (an ipykernel race that
+    # tornado logs as "ERROR:tornado.general ... ZMQStream", seen once in 2026-12)
+    assert "Removing failed" not in log and "| ERROR]" not in log, log
     for learner in batch["learners"]:
         assert (batch["course"] / "autograded" / learner / MODULE / NOTEBOOK).is_file(), learner
         assert (batch["course"] / "feedback" / learner / MODULE / f"{MODULE}.html").is_file()
