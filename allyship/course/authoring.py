@@ -28,9 +28,9 @@ from collections.abc import Sequence
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from ..kit.strings import t
-from .rubric import MARK_SCHEME, RUBRIC_POINTS, rubric_markdown
-from .support import SUPPORT_MARKDOWN
+from ..kit.strings import current_language, t
+from .rubric import RUBRIC_POINTS, edition
+from .support import support_markdown
 
 IMPORTS = (
     "from allyship import (\n"
@@ -38,7 +38,7 @@ IMPORTS = (
     "    SelfAudit,\n"
     "    Consent,\n"
     "    check_answered,\n    check_choice,\n    check_choices,\n    check_written,\n"
-    "    open_responses,\n)\n\nopen_responses()"
+    "    open_responses,\n)\n\nopen_responses({language})"
 )
 
 
@@ -73,7 +73,10 @@ def text(markdown: str, grade_id: str) -> nbformat.NotebookNode:
 
 def setup() -> nbformat.NotebookNode:
     """The first code cell: import the kit and open this module's ``responses.json``."""
-    return _code(IMPORTS, "setup")
+    language = current_language()
+    return _code(
+        IMPORTS.format(language="" if language == "en" else f"language={language!r}"), "setup"
+    )
 
 
 def _lit(value: object, indent: int = 4) -> str:
@@ -148,11 +151,8 @@ def reflection(
     min_words: int = 1,
 ) -> list[nbformat.NotebookNode]:
     """A reflection graded by a person against the course rubric, with an alternative prompt."""
-    task = (
-        f"**{item_id.upper()}: graded by a person, {points:g} points, with the reflection "
-        "rubric in this module.** You may answer the main prompt or the alternative one; "
-        "both are graded the same way.\n\n" + MARK_SCHEME
-    )
+    task = t("task.reflection", id=item_id.upper(), points=f"{points:g}")
+    task += "\n\n" + edition().MARK_SCHEME
     cells = [
         new_markdown_cell(task, metadata=_meta(item_id, task=True, points=points)),
         _code(_call("Reflection", item_id, prompt, alternative), f"{item_id}-ask"),
@@ -180,12 +180,12 @@ def commitment(item_id: str, prompt: str, alternative: str | None = None) -> lis
 
 def rubric() -> nbformat.NotebookNode:
     """The published reflection rubric (the same in every module)."""
-    return text(rubric_markdown(), "rubric")
+    return text(edition().rubric_markdown(), "rubric")
 
 
 def support() -> nbformat.NotebookNode:
     """Support lines, for every module whose content may distress."""
-    return text(SUPPORT_MARKDOWN, "support")
+    return text(support_markdown(), "support")
 
 
 def notebook(cells: Sequence[nbformat.NotebookNode]) -> nbformat.NotebookNode:

@@ -19,13 +19,17 @@ from pathlib import Path
 import nbformat
 
 from ..errors import CourseTextError, UnknownModuleError
-from ..kit.store import MODULE_NAME
+from ..kit.store import LANGUAGE_PREFIX, MODULE_NAME, module_language
+from ..kit.strings import in_language
 from . import authoring as make
 from .layout import source_notebook
 from .textformat import Entry, Option, default, render
 from .textparse import parse
 
 TEXT_DIR = Path("course") / "en"
+#: Each edition's text folder; a French file ``course/fr/01_etre_allie.md`` builds the module
+#: ``fr-01_etre_allie`` (an nbgrader assignment of its own, beside the English one).
+TEXT_DIRS = {"en": TEXT_DIR, "fr": Path("course") / "fr"}
 HEADER = (
     "Module {module}: its text, and its source of truth. `make source` builds "
     "source/{module}/{module}.ipynb from this file; docs/authoring.md describes the format "
@@ -34,14 +38,20 @@ HEADER = (
 
 
 def text_path(course: Path, module: str) -> Path:
-    return course / TEXT_DIR / f"{module}.md"
+    language = module_language(module)
+    stem = module.removeprefix(LANGUAGE_PREFIX.get(language, ""))
+    return course / TEXT_DIRS[language] / f"{stem}.md"
 
 
 def text_modules(course: Path) -> list[str]:
-    """The modules that have a text file, in order."""
-    folder = course / TEXT_DIR
-    names = folder.glob("*.md") if folder.is_dir() else []
-    return sorted(p.stem for p in names if MODULE_NAME.match(p.stem))
+    """The modules that have a text file, in order: English, then each other edition."""
+    found = []
+    for language, relative in TEXT_DIRS.items():
+        folder = course / relative
+        names = folder.glob("*.md") if folder.is_dir() else []
+        prefix = LANGUAGE_PREFIX.get(language, "")
+        found += sorted(prefix + p.stem for p in names if MODULE_NAME.match(p.stem))
+    return found
 
 
 def resolve_text_module(course: Path, name: str) -> str:
@@ -53,7 +63,7 @@ def resolve_text_module(course: Path, name: str) -> str:
         if wanted in (module, *module.split("_", 1)):
             return module
     found = ", ".join(text_modules(course)) or "none"
-    raise UnknownModuleError(f"There is no text file for '{name}' in {TEXT_DIR}/ ({found}).")
+    raise UnknownModuleError(f"There is no text file for '{name}' in course/ ({found}).")
 
 
 # -- text -> notebook --------------------------------------------------------------------------
@@ -114,8 +124,9 @@ def read_text(course: Path, module: str) -> list[Entry]:
 
 
 def build_module(course: Path, module: str) -> bytes:
-    """The source notebook of ``module``, built from its text file."""
-    return notebook_bytes(build_notebook(read_text(course, module)))
+    """The source notebook of ``module``, built from its text file, in the module's language."""
+    with in_language(module_language(module)):
+        return notebook_bytes(build_notebook(read_text(course, module)))
 
 
 def write_source(course: Path, modules: list[str], check: bool = False) -> list[str]:

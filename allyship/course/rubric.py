@@ -76,3 +76,17 @@ MARK_SCHEME = (
     "spelling or length. Leave one sentence of feedback naming a strength and one next step.\n"
     "=== END MARK SCHEME ==="
 )
+
+
+def edition(language: str | None = None):
+    """The rubric's names (``LEVELS``, ``CRITERIA``, ``MARK_SCHEME``, ``rubric_markdown``) in
+    ``language`` (default: the kit's current one): this module, or :mod:`.rubric_fr`."""
+    from ..kit.strings import current_language
+
+    if (language or current_language()) == "fr":
+        from . import rubric_fr
+
+        return rubric_fr
+    import sys
+
+    return sys.modules[__name__]

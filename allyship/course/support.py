@@ -28,3 +28,14 @@ talk to someone:
 Sources: [Indigenous Services Canada, mental health and wellness
 supports](https://isc.gc.ca/eng/1581971225188/1581971250953); [988.ca](https://988.ca).
 """
+
+
+def support_markdown(language: str | None = None) -> str:
+    """The support lines in ``language`` (default: the kit's current one)."""
+    from ..kit.strings import current_language
+
+    if (language or current_language()) == "fr":
+        from .support_fr import SUPPORT_MARKDOWN as french
+
+        return french
+    return SUPPORT_MARKDOWN

@@ -29,12 +29,12 @@ def cmd_modules(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import (
-        TEXT_DIR,
         build_module,
         convert,
         first_difference,
         resolve_text_module,
         text_modules,
+        text_path,
         write_source,
     )
     from .layout import list_modules, source_notebook
@@ -58,16 +58,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         target = source_notebook(course, module)
         where = first_difference(build_module(course, module), target.read_bytes())
         print(
-            f"source/{module}/ differs from {TEXT_DIR}/{module}.md: {where}"
+            f"source/{module}/ differs from {text_path(course, module).relative_to(course)}: "
+            f"{where}"
             if target.is_file()
             else f"source/{module}/ is missing"
         )
     for module in orphans:
-        print(f"source/{module}/ has no text file {TEXT_DIR}/{module}.md")
+        print(f"source/{module}/ has no text file {text_path(course, module).relative_to(course)}")
     if changed or orphans:
         print("Run `make source` (allyship build) to write source/ from the text.")
         return 1
-    print(f"source/ matches {TEXT_DIR}/ ({len(modules)} modules).")
+    print(f"source/ matches course/ ({len(modules)} modules).")
     return 0
 
 

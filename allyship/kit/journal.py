@@ -19,9 +19,9 @@ from pathlib import Path
 import nbformat
 
 from ..errors import NoJournalError
-from .store import FILENAME, read_responses
+from .store import FILENAME, module_language, read_responses
 from .store import MODULE_NAME as MODULE
-from .strings import item_label, t
+from .strings import current_language, item_label, t
 
 #: what the journal keeps: reflections, commitments, and the parts of the land record and the
 #: action plan that are commitments (``e1-commitment``, ``e1-action`` ...)
@@ -64,13 +64,18 @@ class ModuleJournal:
 
 
 def module_folders(start: Path) -> list[Path]:
-    """Module folders in ``start``, or else beside it (the journal may sit in its own folder)."""
+    """Module folders in ``start``, or else beside it (the journal may sit in its own folder),
+    of the current language's edition only (``fr-01_...`` for the French journal)."""
+    language = current_language()
     for place in (start, start.parent):
         try:
             found = sorted(
                 p
                 for p in place.iterdir()
-                if p.is_dir() and MODULE.match(p.name) and p.resolve() != start.resolve()
+                if p.is_dir()
+                and MODULE.match(p.name)
+                and module_language(p.name) == language
+                and p.resolve() != start.resolve()
             )
         except OSError:
             continue
@@ -151,7 +156,7 @@ def journal_html(
     title = title or t("journal.title")
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{current_language()}"><head><meta charset="utf-8">',
         f"<title>{e(title)}</title>",
         "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5}"
         "blockquote{border-left:4px solid #888;margin:0 0 1em;padding:0 1em;white-space:"

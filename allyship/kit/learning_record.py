@@ -22,7 +22,7 @@ import nbformat
 from ..errors import NoJournalError
 from .journal import RECORD_OUT, Entry, _write, module_folders, read_module
 from .store import FILENAME
-from .strings import t
+from .strings import current_language, t
 
 #: what the record keeps: commitments, never reflections
 COMMITMENT = re.compile(r"^(c\d+|e\d+-(commitment|action|when|whose|support|review))$")
@@ -82,7 +82,7 @@ def record_html(records: list[ModuleRecord]) -> str:
     e = html.escape
     title = t("record.title")
     parts = [
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        f'<!DOCTYPE html><html lang="{current_language()}"><head><meta charset="utf-8">',
         f"<title>{e(title)}</title><style>body{{font-family:sans-serif;max-width:46em;"
         "margin:2em auto;line-height:1.5}.small{color:#444;font-size:.9em}</style></head><body>",
         f"<h1>{e(title)}</h1><p>{e(t('record.intro'))}</p>",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import AnswerCheckFailed
 from .modes import is_grading
 from .store import default_store
-from .strings import t
+from .strings import t, use_language
 
 
 class _Notice:
@@ -21,11 +21,14 @@ class _Notice:
         return self.text
 
 
-def open_responses() -> _Notice:
+def open_responses(language: str = "en") -> _Notice:
     """Load ``responses.json`` for this module; the returned notice tells the learner.
 
-    A damaged file has already been kept aside by the store; the notice says so in plain words.
+    ``language`` is the module's edition (``"fr"`` in the French modules' setup cell): every
+    sentence the kit shows afterwards, Validate's included, is in it. A damaged file has
+    already been kept aside by the store; the notice says so in plain words.
     """
+    use_language(language)
     if is_grading():
         _short_tracebacks()
     store = default_store()

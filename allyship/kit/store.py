@@ -28,9 +28,21 @@ from .strings import item_label, t
 Value = str | list
 
 FILENAME = "responses.json"
-#: A module's folder (and notebook) name, ``NN_slug`` (DESIGN.md): the learner's copy of module
-#: 03 sits in ``03_accountability_emotions_care/`` beside the other modules' folders.
-MODULE_NAME = re.compile(r"^(\d\d)_[a-z0-9_]+$")
+#: A module's folder (and notebook) name, ``NN_slug`` or ``fr-NN_slug`` (DESIGN.md): the
+#: learner's copy of module 03 sits in ``03_accountability_emotions_care/`` beside the others.
+MODULE_NAME = re.compile(r"^(?:fr-)?(\d\d)_[a-z0-9_]+$")
+#: The French edition's modules carry a prefix, ``fr-01_etre_allie`` (docs/glossaire.md).
+LANGUAGE_PREFIX = {"fr": "fr-"}
+
+
+def module_language(name: str) -> str:
+    """The language a module folder's name says: ``"fr"`` for ``fr-01_...``, else ``"en"``."""
+    for language, prefix in LANGUAGE_PREFIX.items():
+        if name.startswith(prefix):
+            return language
+    return "en"
+
+
 #: No real set of answers comes near this; a bigger file is treated as damaged, not loaded.
 MAX_BYTES = 5 * 1024 * 1024
 

@@ -10,6 +10,9 @@ do next, never a traceback or jargon.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 TEXT: dict[str, str] = {
     # item labels, chosen from the first letter of an item id (q1 -> "Question 1")
     "label.q": "Question {n}",
@@ -25,6 +28,12 @@ TEXT: dict[str, str] = {
         "Run the notebook (Run menu, Run All Cells) and the question or box appears below."
     ),
     "cell.check": "Checks that the item above is answered. Your answer is graded after you submit.",
+    # the grader's heading over each reflection's task cell (allyship/course/authoring.py)
+    "task.reflection": (
+        "**{id}: graded by a person, {points} points, with the reflection rubric in this "
+        "module.** You may answer the main prompt or the alternative one; both are graded the "
+        "same way."
+    ),
     # the learner's journal (allyship/journal.py)
     "journal.title": "My allyship journal",
     "journal.intro": (
@@ -481,14 +490,52 @@ TEXT: dict[str, str] = {
 }
 
 
+#: The languages the course is written in; a module's language is in its name (``fr-01_...``).
+LANGUAGES = ("en", "fr")
+_language = "en"
+
+
+def table(language: str) -> dict[str, str]:
+    """The sentences of ``language``: this module's :data:`TEXT`, or ``strings_fr.TEXT``."""
+    if language == "en":
+        return TEXT
+    if language == "fr":
+        from .strings_fr import TEXT as french
+
+        return french
+    raise ValueError(f"the course has no {language!r} edition (it has {', '.join(LANGUAGES)})")
+
+
+def use_language(language: str) -> None:
+    """Show every later sentence in ``language`` (the module's setup cell calls this)."""
+    global _language
+    table(language)
+    _language = language
+
+
+def current_language() -> str:
+    return _language
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Within the block, sentences are in ``language`` (building a French module's cells)."""
+    before = _language
+    use_language(language)
+    try:
+        yield
+    finally:
+        use_language(before)
+
+
 def t(key: str, **values: object) -> str:
-    """Return the sentence for ``key`` with ``values`` filled in."""
-    return TEXT[key].format(**values)
+    """Return the sentence for ``key`` in the current language with ``values`` filled in."""
+    return table(_language)[key].format(**values)
 
 
 def item_label(item_id: str) -> str:
     """A person's name for an item: ``"q3"`` -> ``"Question 3"``, ``"r1"`` -> ``"Reflection 1"``."""
     prefix, number = item_id[:1].lower(), item_id[1:]
-    if number.isdigit() and f"label.{prefix}" in TEXT:
+    if number.isdigit() and f"label.{prefix}" in table(_language):
         return t(f"label.{prefix}", n=int(number))
     return t("label.other", id=item_id)

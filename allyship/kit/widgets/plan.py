@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..modes import is_autograding
-from ..store import FILENAME, ResponseStore, default_store, read_responses
+from ..store import FILENAME, ResponseStore, default_store, module_language, read_responses
 from ..store import MODULE_NAME as MODULE
 from ..strings import item_label, t
 from ..text import escape
@@ -65,6 +65,8 @@ def read_earlier(folder: Path, answers: str = FILENAME) -> list[EarlierModule]:
         match = MODULE.match(path.name)
         if not match or (own and match.group(1) >= own.group(1)):
             continue
+        if module_language(path.name) != module_language(folder.name):
+            continue  # the other edition's modules: a learner follows one language
         data, reason = read_responses(path / answers)
         if reason is not None:
             found.append(EarlierModule(match.group(1), path.name, "damaged"))
