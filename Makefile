@@ -8,6 +8,10 @@ export PATH := $(BIN):$(PATH)
 
 PORT ?= 8888
 WORKERS ?= 2
+# The edition: `make course LANG=fr` (or a French locale, LANG=fr_CA.UTF-8) opens the French one.
+EDITION := $(if $(filter fr fr_% fr-%,$(LANG)),fr,en)
+# A bare LANG=fr is not a locale: the commands below run with a real one.
+LOCALE_FIX := $(if $(filter fr,$(LANG)),LANG=C.UTF-8)
 
 .PHONY: setup course learner test lint release browser-deps clean
 
@@ -28,11 +32,11 @@ setup: $(VENV)/.installed exchange
 ## Quick start 1: set up, register and release every module into exchange/ (SQLite gradebook
 ## here), then launch JupyterLab on the course at the start-here notebook (allyship lab).
 course: setup
-	allyship lab --port=$(PORT)
+	$(LOCALE_FIX) allyship lab --port=$(PORT) --lang=$(EDITION)
 
 ## A learner studying alone: every module fetched into learner/, instructor tools hidden.
 learner: setup
-	allyship study --port=$(PORT)
+	$(LOCALE_FIX) allyship study --port=$(PORT) --lang=$(EDITION)
 
 ## Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
 ## poppler-utils (pdftoppm, pdftotext) lets the handout tests look at a printed page.

@@ -15,20 +15,37 @@ Autograde and Validate clear all outputs first, so the line never reaches gradin
 
 from __future__ import annotations
 
+import re
+
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from traitlets import Bool
 
-from ..kit.strings import t
+from ..kit.strings import in_language, t
 
 #: the mime type of an ipywidgets view in a notebook output
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+SETUP_LANGUAGE = re.compile(r"open_responses\(language=['\"](\w+)['\"]\)")
 
 
-def run_all_line() -> NotebookNode:
+def notebook_language(nb: dict) -> str:
+    """The edition a module notebook is in, as its setup cell says (``open_responses(language=
+    'fr')``); ``"en"`` for any other notebook."""
+    for cell in nb.get("cells", []):
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+        if grade_id == "setup":
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
+            found = SETUP_LANGUAGE.search(source)
+            return found.group(1) if found else "en"
+    return "en"
+
+
+def run_all_line(language: str = "en") -> NotebookNode:
     """The output that stands in for a widget: one sentence, as Markdown and as plain text."""
-    text = t("lab.press_run_all")
+    with in_language(language):
+        text = t("lab.press_run_all")
     return new_output(
         "display_data", data={"text/markdown": text, "text/plain": text.replace("*", "")}
     )
@@ -47,7 +64,11 @@ class RunAllLines(Preprocessor):
         config=True
     )
 
+    def preprocess(self, nb, resources):
+        self._language = notebook_language(nb)
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(self, cell, resources, index):
         if is_widget_cell(cell) and not cell.outputs:
-            cell.outputs = [run_all_line()]
+            cell.outputs = [run_all_line(getattr(self, "_language", "en"))]
         return cell, resources

@@ -29,9 +29,10 @@ from nbconvert.exporters import TemplateExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, default
 
-from ..course.rubric import CRITERIA, LEVELS, RUBRIC_POINTS
+from ..course.placeholders import notebook_language
+from ..course.rubric import RUBRIC_POINTS, edition
 from ..kit.store import FILENAME
-from ..kit.strings import item_label, t
+from ..kit.strings import in_language, item_label, t
 from ..kit.text import escape, word_count
 from ..kit.widgets.base import ANSWER_MIME
 
@@ -69,7 +70,10 @@ class FeedbackPage(Preprocessor):
 
     def preprocess(self, nb, resources):
         grading = resources.get("nbgrader", {})
-        resources["allyship"] = page(nb, grading, pending=self._pending(nb, grading))
+        language = notebook_language(nb)
+        with in_language(language):
+            resources["allyship"] = page(nb, grading, pending=self._pending(nb, grading))
+        resources["allyship"]["lang"] = language
         return nb, resources
 
     def _pending(self, nb, grading: dict) -> set[str]:
@@ -188,12 +192,15 @@ def _reflection(record: dict, grades: dict) -> dict:
 
 
 def _rubric() -> dict:
+    rubric = edition()
     criteria = [
         {
             "name": name,
-            "levels": [f"{level}: {text}" for level, text in zip(LEVELS, descriptors, strict=True)],
+            "levels": [
+                f"{level}: {text}" for level, text in zip(rubric.LEVELS, descriptors, strict=True)
+            ],
         }
-        for name, descriptors in CRITERIA
+        for name, descriptors in rubric.CRITERIA
     ]
     return {
         "title": t("page.rubric_title"),

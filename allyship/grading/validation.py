@@ -28,6 +28,7 @@ line and the server's validate handler both load) points those two names at this
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import textwrap
@@ -38,8 +39,9 @@ from nbformat import read as read_nb
 from nbgrader import utils
 from nbgrader.validator import Validator
 
+from ..course.placeholders import notebook_language
 from ..errors import AnswerCheckFailed
-from ..kit.strings import item_label, t
+from ..kit.strings import in_language, item_label, t
 from ..kit.text import escape
 
 #: the modules that hold the name ``Validator`` nbgrader instantiates
@@ -98,20 +100,32 @@ class PlainValidator(Validator):
         """The results for the JupyterLab dialog, in the shape its extension reads."""
         if self.invert:
             return super().validate(filename)
-        found = self.findings(filename)
-        if not found:
-            return {}
-        return {"failed": [{"source": "", "error": dialog_html(found), "raw_error": _text(found)}]}
+        with in_language(_language(filename)):
+            found = self.findings(filename)
+            if not found:
+                return {}
+            error, raw = dialog_html(found), _text(found)
+        return {"failed": [{"source": "", "error": error, "raw_error": raw}]}
 
     def validate_and_print(self, filename: str) -> None:
         """What ``nbgrader validate`` prints."""
         if self.invert:
             return super().validate_and_print(filename)
-        found = self.findings(filename)
-        self.stream.write(
-            (_text(found, self.width) if found else t("validate.all_answered")) + "\n"
-        )
+        with in_language(_language(filename)):
+            found = self.findings(filename)
+            self.stream.write(
+                (_text(found, self.width) if found else t("validate.all_answered")) + "\n"
+            )
         return None
+
+
+def _language(filename: str) -> str:
+    """The edition of the notebook being validated (its sentences are said in it)."""
+    try:
+        with open(filename, encoding="utf-8") as f:
+            return notebook_language(json.load(f))
+    except (OSError, ValueError):
+        return "en"
 
 
 def _split(filename: str) -> tuple[str, str]:

@@ -26,6 +26,13 @@ from pathlib import Path
 
 STATE = ".jupyter"  # beside what is served: the course's JupyterLab settings and workspaces
 START = "notebooks/00_start_here.ipynb"
+#: Each edition's start-here notebook and journal (``notebooks/`` for English); the French
+#: edition also switches JupyterLab's own menus to French (its language pack, a dependency).
+NOTEBOOKS = {
+    "en": ("notebooks", "00_start_here.ipynb", "my_journal.ipynb"),
+    "fr": ("notebooks/fr", "00_commencer_ici.ipynb", "mon_journal.ipynb"),
+}
+LOCALES = {"en": "en", "fr": "fr_FR"}
 
 #: JupyterLab settings the course ships (JupyterLab's ``overrides.json``: defaults, not locks)
 SETTINGS = {
@@ -62,7 +69,15 @@ CUSTOM_CSS = """\
 """
 
 
-def prepare(root: Path, *, learner: bool = False, exchange: Path | None = None) -> dict:
+def start_notebook(language: str = "en") -> str:
+    """The start-here notebook of ``language``, relative to the course folder."""
+    folder, start, _ = NOTEBOOKS[language]
+    return f"{folder}/{start}"
+
+
+def prepare(
+    root: Path, *, learner: bool = False, exchange: Path | None = None, language: str = "en"
+) -> dict:
     """Write the state folder for a server rooted at ``root``; return the environment to add.
 
     In learner mode ``exchange`` is the course's exchange folder: the learner's Assignment List
@@ -71,7 +86,8 @@ def prepare(root: Path, *, learner: bool = False, exchange: Path | None = None) 
     state = Path(root) / STATE
     (state / "custom").mkdir(parents=True, exist_ok=True)
     (state / "custom" / "custom.css").write_text(CUSTOM_CSS, encoding="utf-8")
-    _write_json(state / "lab-settings" / "overrides.json", SETTINGS)
+    locale = {"@jupyterlab/translation-extension:plugin": {"locale": LOCALES[language]}}
+    _write_json(state / "lab-settings" / "overrides.json", {**SETTINGS, **locale})
     page = {"disabledExtensions": dict.fromkeys(LEARNER_HIDDEN_LAB, True)} if learner else {}
     _write_json(state / "labconfig" / "page_config.json", page)
     server = {"ServerApp": {"jpserver_extensions": dict.fromkeys(LEARNER_HIDDEN_SERVER, False)}}
@@ -138,16 +154,17 @@ def before_save(model: dict, **_: object) -> None:
     """
     if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
         return
-    from ..course.placeholders import WIDGET_VIEW, run_all_line
+    from ..course.placeholders import WIDGET_VIEW, notebook_language, run_all_line
 
     nb = model["content"]
+    line = dict(run_all_line(notebook_language(nb)))
     nb.get("metadata", {}).pop("widgets", None)
     for cell in nb.get("cells", []):
         outputs = cell.get("outputs") if cell.get("cell_type") == "code" else None
         if not outputs or not any(WIDGET_VIEW in o.get("data", {}) for o in outputs):
             continue
         kept = [o for o in outputs if WIDGET_VIEW not in o.get("data", {})]
-        cell["outputs"] = [*kept, dict(run_all_line())]
+        cell["outputs"] = [*kept, dict(line)]
 
 
 def _write_json(path: Path, value: dict) -> None:

@@ -20,42 +20,44 @@ from pathlib import Path
 from ..cli import Verb, argument, course_of
 from . import lab
 
-LEARNER_NOTEBOOKS = ("00_start_here.ipynb", "my_journal.ipynb")
 
-
-def _modules(course: Path) -> list[str]:
+def _modules(course: Path, language: str = "en") -> list[str]:
+    """The course's modules in ``language``'s edition (a learner follows one language)."""
     from ..course import list_modules
+    from ..kit.store import module_language
 
-    return list_modules(course)
+    return [m for m in list_modules(course) if module_language(m) == language]
 
 
 def _exchange(course: Path) -> Path:
     return Path(os.environ.get("ALLYSHIP_EXCHANGE", course / "exchange"))
 
 
-def prepare_course(course: Path) -> dict:
-    """Register and release every module; return the server's environment additions."""
+def prepare_course(course: Path, language: str = "en") -> dict:
+    """Register and release every module of ``language``'s edition; return the server's
+    environment additions."""
     from ..grading.release import release
 
-    release(course, _modules(course))
-    return lab.prepare(course)
+    release(course, _modules(course, language))
+    return lab.prepare(course, language=language)
 
 
-def prepare_learner(course: Path, folder: Path) -> dict:
-    """Release every module, fetch what ``folder`` lacks, add the learner's notebooks; return the
-    server's environment additions. Nothing already in ``folder`` is replaced."""
+def prepare_learner(course: Path, folder: Path, language: str = "en") -> dict:
+    """Release every module of the edition, fetch what ``folder`` lacks, add the learner's
+    notebooks; return the server's environment additions. Nothing in ``folder`` is replaced."""
     from ..grading.release import release
 
-    modules = _modules(course)
+    modules = _modules(course, language)
     release(course, modules)
     folder.mkdir(parents=True, exist_ok=True)
     for module in modules:
         if not (folder / module).exists():
             fetch(_exchange(course), module, folder)
-    for name in LEARNER_NOTEBOOKS:
+    where, *names = lab.NOTEBOOKS[language]
+    for name in names:
         if not (folder / name).exists():
-            shutil.copy(course / "notebooks" / name, folder / name)
-    return lab.prepare(folder, learner=True, exchange=_exchange(course))
+            shutil.copy(course / where / name, folder / name)
+    return lab.prepare(folder, learner=True, exchange=_exchange(course), language=language)
 
 
 def fetch(exchange: Path, module: str, folder: Path) -> None:
@@ -86,18 +88,26 @@ def _serve(root: Path, extra_env: dict, args: argparse.Namespace, start: str) ->
 
 def cmd_lab(args: argparse.Namespace) -> int:
     course = course_of(args)
-    return _serve(course, prepare_course(course), args, lab.START)
+    env = prepare_course(course, args.lang)
+    return _serve(course, env, args, lab.start_notebook(args.lang))
 
 
 def cmd_study(args: argparse.Namespace) -> int:
     course = course_of(args)
     folder = (args.folder or course / "learner").resolve()
-    return _serve(folder, prepare_learner(course, folder), args, LEARNER_NOTEBOOKS[0])
+    env = prepare_learner(course, folder, args.lang)
+    return _serve(folder, env, args, lab.NOTEBOOKS[args.lang][1])
 
 
 SERVE = (
     argument("--port", type=int, default=8888, help="the port on 127.0.0.1 (default 8888)"),
     argument("--no-browser", action="store_true", help="do not open a browser tab"),
+    argument(
+        "--lang",
+        choices=tuple(lab.NOTEBOOKS),
+        default="en",
+        help="the edition: en (default) or fr, the French modules and JupyterLab in French",
+    ),
 )
 
 VERBS = [

@@ -10,6 +10,7 @@ import nbformat
 from allyship.course.placeholders import WIDGET_VIEW, RunAllLines, run_all_line
 from allyship.instructor import lab
 from allyship.kit.strings import t
+from tests.helpers import REPO
 
 
 def _widget_output(model_id: str = "abc") -> dict:
@@ -71,7 +72,8 @@ def test_a_learner_launch_hides_the_instructor_tools_and_names_the_exchange(tmp_
     config = (state / "nbgrader_config.py").read_text()
     assert str(tmp_path / "exchange") in config and "use_plain_validator()" in config
     overrides = json.loads((state / "lab-settings" / "overrides.json").read_text())
-    assert overrides == lab.SETTINGS
+    locale = overrides.pop("@jupyterlab/translation-extension:plugin")
+    assert overrides == lab.SETTINGS and locale == {"locale": "en"}
 
 
 def test_an_instructor_launch_keeps_the_tools_and_drops_a_learner_config(tmp_path):
@@ -101,3 +103,33 @@ def test_a_learner_alone_and_a_learner_on_the_hub_lose_the_same_instructor_tools
     spec.loader.exec_module(setup_course)
     assert set(setup_course.HIDDEN_FROM_LEARNERS) == set(lab.LEARNER_HIDDEN_LAB)
     assert set(setup_course.SERVER_HIDDEN_FROM_LEARNERS) == set(lab.LEARNER_HIDDEN_SERVER)
+
+
+def test_the_french_edition_serves_jupyterlab_in_french_from_its_start_notebook(tmp_path):
+    lab.prepare(tmp_path, language="fr")
+    overrides = json.loads((tmp_path / lab.STATE / "lab-settings" / "overrides.json").read_text())
+    assert overrides["@jupyterlab/translation-extension:plugin"] == {"locale": "fr_FR"}
+    start = lab.start_notebook("fr")
+    assert (REPO / start).is_file(), start
+    argv = lab.command(tmp_path, start=start, open_browser=False)
+    assert f"--LabApp.default_url=/lab/tree/{start}" in argv
+    # the language pack is installed with the course, so JupyterLab can show that locale
+    from importlib.metadata import distribution
+
+    assert distribution("jupyterlab-language-pack-fr-FR")
+
+
+def test_a_french_widget_cell_gets_the_french_line():
+    setup = nbformat.v4.new_code_cell('open_responses(language="fr")')
+    setup.metadata["nbgrader"] = {"grade_id": "setup"}
+    ask = nbformat.v4.new_code_cell("Choice(...)")
+    ask.metadata["nbgrader"] = {"grade_id": "q1-ask"}
+    nb = nbformat.v4.new_notebook(cells=[setup, ask])
+    out, _ = RunAllLines().preprocess(nb, {})
+    assert out.cells[1].outputs == [run_all_line("fr")] != [run_all_line()]
+    view = nbformat.v4.new_output("display_data", data={WIDGET_VIEW: {"model_id": "m"}})
+    saved = nbformat.v4.new_notebook(cells=[setup, nbformat.v4.new_code_cell("Choice(...)")])
+    saved.cells[1].outputs = [view]
+    model = {"type": "notebook", "content": json.loads(nbformat.writes(saved))}
+    lab.before_save(model=model, path="fr-01_x/fr-01_x.ipynb", contents_manager=None)
+    assert model["content"]["cells"][1]["outputs"] == [dict(run_all_line("fr"))]
