@@ -69,6 +69,28 @@ CUSTOM_CSS = """\
 """
 
 
+def _css_text(value: str) -> str:
+    """A CSS string literal."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def nbgrader_css(language: str = "en") -> str:
+    """nbgrader's panels in the course's words, where its front end has a fixed English line:
+    Validate's success ("Your notebook passes all the tests") and a submission's bare time."""
+    from ..kit.strings import in_language, t
+
+    with in_language(language):
+        success, handed_in = t("lab.validate_success"), t("lab.handed_in")
+    return f"""\
+/* nbgrader's fixed lines, said in the course's words (allyship/instructor/lab.py) */
+#validation-message.validation-success p {{ font-size: 0; }}
+#validation-message.validation-success p::after {{
+  content: {_css_text(success)}; font-size: var(--jp-content-font-size1); }}
+#submitted_assignments_list .nested_list_item .item_name::before {{
+  content: {_css_text(handed_in)}; font-weight: bold; }}
+"""
+
+
 def start_notebook(language: str = "en") -> str:
     """The start-here notebook of ``language``, relative to the course folder."""
     folder, start, _ = NOTEBOOKS[language]
@@ -85,7 +107,8 @@ def prepare(
     """
     state = Path(root) / STATE
     (state / "custom").mkdir(parents=True, exist_ok=True)
-    (state / "custom" / "custom.css").write_text(CUSTOM_CSS, encoding="utf-8")
+    css = CUSTOM_CSS + nbgrader_css(language)
+    (state / "custom" / "custom.css").write_text(css, encoding="utf-8")
     locale = {"@jupyterlab/translation-extension:plugin": {"locale": LOCALES[language]}}
     _write_json(state / "lab-settings" / "overrides.json", {**SETTINGS, **locale})
     page = {"disabledExtensions": dict.fromkeys(LEARNER_HIDDEN_LAB, True)} if learner else {}

@@ -249,6 +249,12 @@ TEXT: dict[str, str] = {
     "store.bad_value": ("{label} can only be saved as text or a list of texts, not {kind}."),
     "store.ready": "Your answers are saved in {name}, next to this notebook.",
     # a widget's place in a notebook, until Run all draws it (course/placeholders.py)
+    # nbgrader's panels (their fixed English lines replaced by allyship/instructor/lab.py's CSS)
+    "lab.validate_success": (
+        "Everything is answered. When you are ready, hand the module in: in the Assignment "
+        "List, press Submit beside it."
+    ),
+    "lab.handed_in": "Handed in. Received by the course on ",
     "lab.press_run_all": "*This part appears when you press **Run all** (the Run menu, then "
     "Run All Cells). Your answers are kept.*",
     # -- records: several answers in one widget (self-audit, land record, action plan) --------

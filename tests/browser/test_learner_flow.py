@@ -130,3 +130,24 @@ def test_answer_restart_reload_and_validate(page, lab):
     assert "Reflection 2" in shown and "Reflection 1 is empty" not in shown
     shot(page, "7-validate")
     dialog.locator(".jp-mod-accept, .jp-mod-reject").first.click()
+
+
+def test_validate_says_in_plain_words_that_everything_is_answered(page, lab):
+    """nbgrader's success line ("Your notebook passes all the tests") is replaced, through the
+    course's CSS, by the course's sentence; the replaced words take no space."""
+    import json
+
+    from ..helpers import key
+
+    notebook = lab.learner_copy(MODULE, "validate-ok")
+    answers = key(MODULE, lab.root)
+    (notebook.parent / "responses.json").write_text(json.dumps(answers), encoding="utf-8")
+    open_notebook(page, lab, f"validate-ok/{MODULE}/{MODULE}.ipynb")
+    page.locator(".jp-Toolbar").get_by_text("Validate", exact=True).click()
+    line = page.locator("#validation-message.validation-success p")
+    line.wait_for(timeout=90_000)
+    shown = line.evaluate("p => getComputedStyle(p, '::after').content")
+    assert json.loads(shown) == t("lab.validate_success")
+    assert line.evaluate("p => getComputedStyle(p).fontSize") == "0px"
+    shot(page, "8-validate-success")
+    page.locator(".jp-Dialog .jp-mod-accept, .jp-Dialog .jp-mod-reject").first.click()
