@@ -17,6 +17,12 @@ BIN = Path(sys.executable).parent
 MODULES = sorted(
     p.name for p in (REPO / "source").glob("[0-9][0-9]_*") if (p / f"{p.name}.ipynb").is_file()
 )
+#: The French edition's modules (``fr-01_etre_allie`` ...), built from course/fr/.
+FR_MODULES = sorted(
+    p.name for p in (REPO / "source").glob("fr-[0-9][0-9]_*") if (p / f"{p.name}.ipynb").is_file()
+)
+#: Every module of every edition: what the English release passes, the French one passes too.
+EDITIONS = MODULES + FR_MODULES
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -95,10 +101,11 @@ def widget_cells(nb: nbformat.NotebookNode) -> list[str]:
 def open_widgets(notebook: Path) -> dict:
     """Run a notebook's widget cells as "Run all" would, in its folder; return the widgets by
     item id. A test then answers by setting their controls, exactly as a click would."""
+    from allyship.kit.strings import current_language, use_language
     from allyship.kit.widgets.base import Item
 
     nb = nbformat.read(str(notebook), as_version=4)
-    here = Path.cwd()
+    here, language = Path.cwd(), current_language()
     os.chdir(notebook.parent)
     try:
         namespace: dict = {}
@@ -114,6 +121,7 @@ def open_widgets(notebook: Path) -> dict:
         return widgets
     finally:
         os.chdir(here)
+        use_language(language)  # a French module's setup cell switched the kit's language
 
 
 def give_answers(widgets: dict, answers: dict) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..helpers import MODULES, REPO
+from ..helpers import EDITIONS, REPO
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.S)
 ITEM_ID = re.compile(r"^[qp]\d+$")
@@ -158,7 +158,7 @@ def _graded_key(cell, item_id: str) -> tuple[str, ...]:
 def course_items(modules: list[str] | None = None) -> dict[str, list[Item]]:
     return {
         m: read(REPO / "source" / m / f"{m}.ipynb")
-        for m in (MODULES if modules is None else modules)
+        for m in (EDITIONS if modules is None else modules)
     }
 
 

@@ -27,7 +27,7 @@ from allyship.course.textformat import render
 from allyship.course.textparse import parse
 from allyship.errors import CourseTextError
 
-from ..helpers import MODULES, REPO
+from ..helpers import EDITIONS, MODULES, REPO
 
 PATH = "course/en/99_test.md"
 
@@ -37,10 +37,10 @@ def committed(module: str) -> bytes:
 
 
 def test_every_module_has_a_text_file_and_nothing_else_does():
-    assert MODULES and text_modules(REPO) == MODULES
+    assert MODULES and text_modules(REPO) == EDITIONS
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_source_notebook_equals_a_fresh_build_of_its_text(module):
     built = build_module(REPO, module)
     assert built == committed(module), (
@@ -49,7 +49,7 @@ def test_source_notebook_equals_a_fresh_build_of_its_text(module):
     )
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_the_converter_gives_every_notebook_back_exactly(module):
     nb = nbformat.reads(committed(module).decode("utf-8"), as_version=4)
     entries = notebook_entries(nb)
@@ -79,7 +79,7 @@ def test_text_files_hold_keys_so_they_live_outside_source():
     assert config.CourseDirectory.get("source_directory", "source") == "source"
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_a_source_folder_holds_only_its_notebook(module):
     """nbgrader copies every file of source/<module>/ into release/<module>/."""
     folder = REPO / "source" / module

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import MODULES, REPO
+from ..helpers import EDITIONS, REPO
 from .content import read
 
-CONTENTS = {m: read(REPO / "source" / m / f"{m}.ipynb") for m in MODULES}
+CONTENTS = {m: read(REPO / "source" / m / f"{m}.ipynb") for m in EDITIONS}
 REQUIRED_TEXT = {"title", "objectives", "support", "rubric", "summary", "sources"}
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_module_has_every_part(module):
     c = CONTENTS[module]
     assert REQUIRED_TEXT <= c.text_ids, f"missing: {REQUIRED_TEXT - c.text_ids}"
@@ -19,7 +19,7 @@ def test_module_has_every_part(module):
     assert c.sources_links >= 2, "sources must link to where facts come from"
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_module_meets_the_minimum_counts(module):
     c = CONTENTS[module]
     assert len(c.reflections) >= 2
@@ -29,19 +29,19 @@ def test_module_meets_the_minimum_counts(module):
     assert c.commitments >= 1
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_every_reflection_offers_an_alternative(module):
     for item, (prompt, alternative) in CONTENTS[module].reflections.items():
         assert alternative and alternative.strip() and alternative != prompt, item
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_every_graded_question_has_a_hidden_test(module):
     c = CONTENTS[module]
     assert set(c.graded) == c.hidden
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_item_ids_are_unique(module):
     ids = CONTENTS[module].ids
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})

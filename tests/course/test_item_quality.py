@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import MODULES, REPO
+from ..helpers import EDITIONS, REPO
 from .content import read as read_contents
 from .item_quality import (
     MAX_POSITION,
@@ -30,7 +30,7 @@ def _failures(module: str, rule: str) -> list[str]:
     return [str(p) for p in found if p.rule == rule]
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_every_choice_item_is_read_with_its_key(module):
     """The checker sees every graded and practice choice item the content check sees."""
     contents = read_contents(REPO / "source" / module / f"{module}.ipynb")
@@ -41,22 +41,22 @@ def test_every_choice_item_is_read_with_its_key(module):
     assert not _failures(module, "key"), "\n".join(_failures(module, "key"))
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_the_key_is_not_usually_the_longest_option(module):
     assert not _failures(module, "key-longest"), "\n".join(_failures(module, "key-longest"))
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_options_are_alike_in_length(module):
     assert not _failures(module, "length"), "\n".join(_failures(module, "length"))
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_no_all_none_or_both_of_the_above(module):
     assert not _failures(module, "of-the-above"), "\n".join(_failures(module, "of-the-above"))
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", EDITIONS)
 def test_select_all_stems_say_how_many(module):
     assert not _failures(module, "how-many"), "\n".join(_failures(module, "how-many"))
 
@@ -166,4 +166,4 @@ def test_the_table_has_a_row_per_module():
     assert "0 of 3" in lines[1]
     assert "course: key positions" in lines[-1]
     real = table()
-    assert all(m in real for m in MODULES)
+    assert all(m in real for m in EDITIONS)

@@ -22,6 +22,7 @@ from allyship.kit.strings import item_label, t
 
 from ..helpers import (
     BIN,
+    EDITIONS,
     MODULES,
     env,
     fetch,
@@ -76,7 +77,7 @@ def wrong_option(widget, right):
 
 @pytest.fixture(
     scope="module",
-    params=[pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in MODULES],
+    params=[pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in EDITIONS],
 )
 def graded(request, tmp_path_factory):
     """One module taken through the whole flow; returns what the tests inspect."""

@@ -9,15 +9,15 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from ..helpers import MODULES, REPO, make_course, nbgrader
+from ..helpers import EDITIONS, MODULES, REPO, make_course, nbgrader
 
 pytestmark = pytest.mark.slow
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((REPO / "notebooks").rglob("*.ipynb"))
 
 
 def per_module(fn):
     return pytest.mark.parametrize(
-        "module", [pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in MODULES]
+        "module", [pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in EDITIONS]
     )(fn)
 
 

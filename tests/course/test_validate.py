@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from allyship.kit.strings import t
+from allyship.kit.strings import item_label, t
 
-from ..helpers import MODULES, REPO, key, nbgrader
+from ..helpers import EDITIONS, MODULES, REPO, key, nbgrader
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,7 @@ def wrong(value, options_hint="a different option"):
 
 
 @pytest.mark.parametrize(
-    "module", [pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in MODULES]
+    "module", [pytest.param(m, marks=pytest.mark.xdist_group(m)) for m in EDITIONS]
 )
 def test_validate_names_only_the_unanswered_items(module, tmp_path):
     work = tmp_path / module
@@ -37,10 +37,9 @@ def test_validate_names_only_the_unanswered_items(module, tmp_path):
     proc = nbgrader(REPO, "validate", str(work / f"{module}.ipynb"), check=False)
     out, text = proc.stdout, " ".join(proc.stdout.split())
     assert out.startswith(t("validate.not_yet") + "\n")
-    q_label = f"Question {int(questions[0][1:])}"
-    r_label = f"Reflection {int(reflections[0][1:])}"
-    assert f"{q_label} has no answer yet. Go back to {q_label}, choose an answer" in text
-    assert f"{r_label} is empty. Write in its box" in text
+    q_label, r_label = item_label(questions[0]), item_label(reflections[0])
+    assert " ".join(t("check.unanswered", label=q_label).split()) in text
+    assert " ".join(t("check.empty_text", label=r_label).split()) in text
     assert out.count("\n- ") == len(left_out)  # those items by name, and nothing else
     for noise in ("Traceback", "File ", "check_", "AnswerCheckFailed", "Error", "cell"):
         assert noise not in out, noise  # no code, no exception name, no "cell failed"
