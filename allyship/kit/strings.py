@@ -417,6 +417,8 @@ TEXT: dict[str, str] = {
     ),
     "consent.state_yes": "Saved: your reflections in this module may be shared, unnamed.",
     "consent.state_no": "Not shared. Saved answers stay between you and your graders.",
+    "consent.yes": "yes",
+    "consent.no": "no",
     "consent.plain": "Sharing reflections in the anonymous cohort view: {answer}",
     # handing a module in without a hub: the browser edition (widgets/handin.py, handin.js)
     "handin.title": "Hand in this module",

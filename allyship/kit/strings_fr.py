@@ -507,6 +507,8 @@ _TEXT: dict[str, str] = {
     "consent.state_no": (
         "Non partagé. Vos réponses enregistrées restent entre vous et les personnes qui corrigent."
     ),
+    "consent.yes": "oui",
+    "consent.no": "non",
     "consent.plain": "Partage des réflexions dans la vue de groupe anonyme : {answer}",
     # handing a module in without a hub: the browser edition (widgets/handin.py, handin.js)
     "handin.title": "Remettre ce module",

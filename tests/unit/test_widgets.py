@@ -267,3 +267,37 @@ def test_radio_group_loads_its_front_end_only_where_something_is_drawn(tmp_path,
     )
     assert json.loads(out.stdout) == ["B", "B", drawn]
     assert out.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "text,stem,claim",
+    [
+        (
+            "Nous témoignons notre soutien aux patients inuit en réservant des interprètes.",
+            0,
+            False,
+        ),
+        (
+            "Nous montrons notre engagement à mettre fin au racisme en publiant nos délais.",
+            1,
+            False,
+        ),
+        ("Je suis une personne alliée des Premières Nations et je le dis.", None, True),
+        ("En tant qu’alliés, nous sommes présents pour les familles métisses.", None, True),
+    ],
+)
+def test_the_french_rewrite_check_reads_the_french_framings(text, stem, claim):
+    from allyship.kit.strings import in_language, t
+    from allyship.kit.widgets.text import FRAMINGS
+
+    with in_language("fr"):
+        notes = framing_feedback(text)
+        stems = list(FRAMINGS["fr"][0])
+        if stem is not None:
+            assert notes[0] == t("framing.stem_found", stem=stems[stem])
+            assert t("framing.no_action") not in notes  # "en ..." names the action
+        else:
+            assert notes[0] == t("framing.no_stem")
+        assert (
+            any(n.startswith(t("framing.identity_claim", phrase="")[:20]) for n in notes) == claim
+        )

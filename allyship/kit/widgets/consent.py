@@ -68,4 +68,4 @@ class Consent(Item):
     kind = "consent"
 
     def plain_text(self) -> str:
-        return t("consent.plain", answer=YES if self.shared else NO)
+        return t("consent.plain", answer=t("consent.yes" if self.shared else "consent.no"))

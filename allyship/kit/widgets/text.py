@@ -12,7 +12,7 @@ import re
 import ipywidgets as W
 
 from ..store import ResponseStore
-from ..strings import t
+from ..strings import current_language, t
 from ..text import escape, word_count
 from .base import Item, guarded
 
@@ -93,36 +93,65 @@ class Reflection(Item):
 
 
 #: The three framing stems from IPAC's "About Allyship", with first-person variants.
-FRAMING_STEMS = {
-    "We are showing support for": r"\b(we are|we're|i am|i'm) showing (our |my )?support for\b",
-    "We are showing our commitment to ending": (
-        r"\b(we are|we're|i am|i'm) showing (our|my) commitment to ending\b"
+#: Per edition: the three framings IPAC's page offers (as the learner writes them), the word that
+#: introduces the action ("by ..." / "en ..."), and an identity claim ("I am an ally").
+FRAMINGS = {
+    "en": (
+        {
+            "We are showing support for": (
+                r"\b(we are|we're|i am|i'm) showing (our |my )?support for\b"
+            ),
+            "We are showing our commitment to ending": (
+                r"\b(we are|we're|i am|i'm) showing (our|my) commitment to ending\b"
+            ),
+            "We are using our privilege to help by": (
+                r"\b(we are|we're|i am|i'm) using (our|my) privilege to help\b"
+            ),
+        },
+        r"\bby\b\W+\w+",
+        r"\b(?:i am|i'm|we are|we're|as|being)(?: an?| a proud| true| good)? all(?:y|ies)\b",
     ),
-    "We are using our privilege to help by": (
-        r"\b(we are|we're|i am|i'm) using (our|my) privilege to help\b"
+    "fr": (
+        {
+            "Nous témoignons notre soutien à": (
+                r"\b(nous témoignons notre|je témoigne mon) soutien\b"
+            ),
+            "Nous montrons notre engagement à mettre fin à": (
+                r"\b(nous montrons notre|je montre mon) engagement à mettre fin\b"
+            ),
+            "Nous utilisons notre privilège pour aider": (
+                r"\b(nous utilisons notre|j'utilise mon) privilège pour aider\b"
+            ),
+        },
+        r"\ben\b\W+\w+",
+        r"(?:\bje suis |\bnous sommes |\ben tant que |\ben tant qu'|\bétant )(?:une? |des "
+        r"|de vraie?s? |de bonne?s? |une vraie |un vrai |fière?s? |fiers? )?(?:personnes? )?"
+        r"alliée?s?\b",
     ),
 }
-IDENTITY_CLAIM = re.compile(
-    r"\b(?:i am|i'm|we are|we're|as|being)(?: an?| a proud| true| good)? all(?:y|ies)\b",
-    re.IGNORECASE,
-)
+#: the English edition's (kept for the tests and the authoring docs)
+FRAMING_STEMS = FRAMINGS["en"][0]
+IDENTITY_CLAIM = re.compile(FRAMINGS["en"][2], re.IGNORECASE)
 
 
 def framing_feedback(text: str) -> list[str]:
-    """Sentences about how ``text`` frames the work (the rewrite exercise's self-check)."""
+    """Sentences about how ``text`` frames the work (the rewrite exercise's self-check), in the
+    kit's current language, against that edition's framings."""
     if word_count(text) < 4:
         return [t("framing.too_short")]
+    stems, action, claim = FRAMINGS.get(current_language(), FRAMINGS["en"])
     lowered = " ".join(text.replace("\u2019", "'").split()).lower()
     notes = []
-    for stem, pattern in FRAMING_STEMS.items():
+    for stem, pattern in stems.items():
         found = re.search(pattern, lowered)
         if found:
             notes.append(t("framing.stem_found", stem=stem))
-            if not re.search(r"\bby\b\W+\w+", lowered[found.end() :]):
+            if not re.search(action, lowered[found.end() :]):
                 notes.append(t("framing.no_action"))
     if not notes:
         notes.append(t("framing.no_stem"))
-    notes += [t("framing.identity_claim", phrase=m.group(0)) for m in IDENTITY_CLAIM.finditer(text)]
+    found = re.finditer(claim, text.replace("\u2019", "'"), re.IGNORECASE)
+    notes += [t("framing.identity_claim", phrase=m.group(0)) for m in found]
     return notes
 
 
