@@ -53,6 +53,17 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def lab_fr(tmp_path_factory):
+    """JupyterLab as ``make course LANG=fr`` serves it: the French modules, the French
+    start-here notebook, JupyterLab's own menus in French."""
+    scratch = tmp_path_factory.mktemp("lab-fr")
+    course, modules = prepare_course(scratch / "course", language="fr")
+    server = start_lab(course, modules, scratch, language="fr")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser(tmp_path_factory):
     """Debian's chromium (never Playwright's own download), with a fresh profile."""
     from playwright.sync_api import sync_playwright

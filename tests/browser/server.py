@@ -15,7 +15,7 @@ from pathlib import Path
 
 import requests
 
-from ..helpers import BIN, REPO, env, make_course, run
+from ..helpers import BIN, EDITIONS, REPO, env, make_course, run
 
 
 @dataclass
@@ -67,13 +67,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare_course(root: Path) -> tuple[Path, list[str]]:
-    """A copy of the course with every module registered and released, exactly as
-    ``make course`` (``allyship lab``) prepares it."""
-    course = make_course(root)
+def prepare_course(root: Path, language: str = "en") -> tuple[Path, list[str]]:
+    """A copy of the course with every module of the edition registered and released, exactly
+    as ``make course`` (``allyship lab``; ``make course LANG=fr``) prepares it."""
+    from allyship.kit.store import module_language
+
+    course = make_course(root, [m for m in EDITIONS if module_language(m) == language])
     shutil.copytree(REPO / "notebooks", course / "notebooks")
     run(
-        [str(BIN / "python"), "-c", PREPARE.format(course=str(course))],
+        [str(BIN / "python"), "-c", PREPARE.format(course=str(course), language=language)],
         cwd=course,
         ALLYSHIP_EXCHANGE=str(course / "exchange"),
     )
@@ -84,12 +86,17 @@ def prepare_course(root: Path) -> tuple[Path, list[str]]:
 PREPARE = """
 from pathlib import Path
 from allyship.instructor.launch import prepare_course
-prepare_course(Path({course!r}))
+prepare_course(Path({course!r}), {language!r})
 """
 
 
 def start_lab(
-    course: Path, modules: list[str], scratch: Path, *, learner: Path | None = None
+    course: Path,
+    modules: list[str],
+    scratch: Path,
+    *,
+    learner: Path | None = None,
+    language: str = "en",
 ) -> Lab:
     """Start JupyterLab as ``make course`` does (``allyship lab``: the same command line, settings
     and save hook, from :mod:`allyship.instructor.lab`), or in ``learner`` as ``make learner``
@@ -98,11 +105,12 @@ def start_lab(
     from allyship.instructor import lab as course_lab
 
     root = learner or course
-    extra = course_lab.prepare(root, learner=learner is not None, exchange=course / "exchange")
-    port, token = free_port(), secrets.token_hex(16)
-    args = course_lab.command(
-        root, port=port, start=course_lab.START, token=token, open_browser=False
+    extra = course_lab.prepare(
+        root, learner=learner is not None, exchange=course / "exchange", language=language
     )
+    port, token = free_port(), secrets.token_hex(16)
+    start = course_lab.start_notebook(language)
+    args = course_lab.command(root, port=port, start=start, token=token, open_browser=False)
     args.append("--LabApp.expose_app_in_browser=True")
     log = scratch / f"jupyterlab-{port}.log"
     proc = subprocess.Popen(
