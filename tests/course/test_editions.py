@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 
 import nbformat
 import pytest
@@ -139,3 +140,17 @@ def test_the_english_finder_finds_english_and_only_english():
     assert not english_sentences(kept)  # English kept on purpose, marked
     assert not english_sentences("Voir [la page](https://example.org/the-and-with-your).")
     assert json.dumps(sorted(english_sentences("the and"))) == '["the and"]'
+
+
+def _stated_time(module: str) -> str:
+    title = next(e for e in read_text(REPO, module) if e.kind == "text" and e.id == "title")
+    found = re.search(r"(\d+)\s*[–-]\s*(\d+)\s*minutes|(\d+)\s*minutes", title.markdown)
+    assert found, f"{module}: its title states no time"
+    return found.group(0).replace(" ", "")
+
+
+@pytest.mark.parametrize("english,french", PAIRS, ids=[f for _, f in PAIRS])
+def test_both_editions_state_the_same_time(english, french):
+    """The same readings and items take the same time; only English's is computed
+    (tests/course/test_durations.py), so the French title must state the same."""
+    assert _stated_time(french) == _stated_time(english)
