@@ -32,11 +32,14 @@ MAX_KEY_LONGEST = 1 / 3  # share of a module's single-choice items whose key is 
 MAX_POSITION = 0.40  # share of the course's single-choice items keyed at one position
 OF_THE_ABOVE = re.compile(r"\b(all|none|both)\s+of\s+the\s+above\b", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+NUMBER_WORDS |= {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}  # the French edition's
 # "Select the three", "Choose two", "Tick the 3", "Which four of these": a number word or digit
-# right after the instruction (optionally after "the", "any" or "exactly").
+# right after the instruction (optionally after "the", "any" or "exactly"); in French,
+# "Cochez les trois", "Quelles sont les quatre ...".
 HOW_MANY = re.compile(
-    r"\b(?:select|choose|tick|pick|mark|check|identify|which)\s+(?:the\s+|any\s+|exactly\s+)?"
-    r"(one|two|three|four|five|six|[1-6])\b",
+    r"\b(?:(?:select|choose|tick|pick|mark|check|identify|which)\s+(?:the\s+|any\s+|exactly\s+)?"
+    r"|(?:cochez|sélectionnez|choisissez|quel(?:le)?s\s+sont)\s+(?:les\s+|en\s+)?)"
+    r"(one|two|three|four|five|six|deux|trois|quatre|cinq|[1-6])\b",
     re.I,
 )
 
