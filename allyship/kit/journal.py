@@ -36,6 +36,16 @@ FIELD_LABELS = {
 }
 DEFAULT_OUT = "my_allyship_journal.html"
 RECORD_OUT = "my_record_of_learning.html"  # written beside the journal (kit/learning_record.py)
+#: the same files' names in the French edition
+FILE_NAMES = {
+    "en": (DEFAULT_OUT, RECORD_OUT),
+    "fr": ("mon_journal_alliance.html", "mon_releve_d_apprentissage.html"),
+}
+
+
+def file_names() -> tuple[str, str]:
+    """The journal's and the record of learning's file names, in the kit's current language."""
+    return FILE_NAMES.get(current_language(), FILE_NAMES["en"])
 
 
 @dataclass
@@ -196,13 +206,14 @@ def journal_markdown(modules: list[ModuleJournal]) -> str:
 
 def export_journal(start: Path, out: Path | None = None) -> Path:
     """Write the journal from ``start`` to ``out`` (default: ``my_allyship_journal.html`` in
-    ``start``), replacing an earlier copy, and the record of learning beside it; return where
-    the journal was written."""
+    ``start``, ``mon_journal_alliance.html`` in French), replacing an earlier copy, and the
+    record of learning beside it; return where the journal was written."""
     from .learning_record import export_record
 
     modules = gather(start)
-    out = Path(out) if out is not None else Path(start) / DEFAULT_OUT
-    record = export_record(start, out.with_name(RECORD_OUT))
+    journal_name, record_name = file_names()
+    out = Path(out) if out is not None else Path(start) / journal_name
+    record = export_record(start, out.with_name(record_name))
     _write(out, journal_html(modules, record=record.name))
     return out
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 from ..errors import NoJournalError
-from .journal import RECORD_OUT, Entry, _write, module_folders, read_module
+from .journal import Entry, _write, file_names, module_folders, read_module
 from .store import FILENAME
 from .strings import current_language, t
 
@@ -113,6 +113,6 @@ def export_record(start: Path, out: Path | None = None) -> Path:
     folders = module_folders(Path(start))
     if not folders:
         raise NoJournalError(t("journal.none_found", start=start))
-    out = Path(out) if out is not None else Path(start) / RECORD_OUT
+    out = Path(out) if out is not None else Path(start) / file_names()[1]
     _write(out, record_html([read_record(f) for f in folders]))
     return out

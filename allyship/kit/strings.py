@@ -40,6 +40,9 @@ TEXT: dict[str, str] = {
         "Your own reflections and commitments from the allyship course, in module order. "
         "This file is yours: it was written on your computer and sent nowhere."
     ),
+    "journal.saved": (
+        "Saved your journal as {name}, in {folder}. Open it in your browser, or print it."
+    ),
     "journal.damaged": "The saved answers file here could not be read; it was left as it is.",
     "journal.empty": "No reflections or commitments saved in this module yet.",
     "journal.none_found": (

@@ -53,6 +53,10 @@ _TEXT: dict[str, str] = {
         "modules. Ce fichier vous appartient : il a été écrit sur votre ordinateur et n'a été "
         "envoyé nulle part."
     ),
+    "journal.saved": (
+        "Votre journal est enregistré sous le nom {name}, dans {folder}. Ouvrez-le dans votre "
+        "navigateur, ou imprimez-le."
+    ),
     "journal.damaged": (
         "Le fichier des réponses enregistrées de ce dossier n'a pas pu être lu; il a été laissé "
         "tel quel."
