@@ -22,9 +22,10 @@ from pathlib import Path
 class KernelAhead:
     """One kernel booting ahead of need for an ``Execute`` preprocessor (one per worker)."""
 
-    def __init__(self, execute, scratch: Path):
+    def __init__(self, execute, scratch: Path, log: Path | None = None):
         self.execute = execute
         self.scratch = scratch
+        self.log = log  # the kernels' stdout and stderr; None: this process's own
         self._next: tuple[str, object, Path] | None = None  # (kernel name, manager, folder)
 
     def _start(self, name: str) -> tuple[str, object, Path]:
@@ -35,8 +36,18 @@ class KernelAhead:
         folder.mkdir()
         ex = self.execute
         km = ex.kernel_manager_class(kernel_name=name, config=ex.config)
-        with utils.setenv(NBGRADER_EXECUTION="autograde"):
-            run_sync(km.start_kernel)(extra_arguments=ex.extra_arguments, cwd=str(folder))
+        streams = {}
+        if self.log is not None:
+            sink = open(self.log, "ab")  # noqa: SIM115 - the kernel holds its own copy
+            streams = {"stdout": sink, "stderr": sink}
+        try:
+            with utils.setenv(NBGRADER_EXECUTION="autograde"):
+                run_sync(km.start_kernel)(
+                    extra_arguments=ex.extra_arguments, cwd=str(folder), **streams
+                )
+        finally:
+            if streams:
+                streams["stdout"].close()
         return name, km, folder
 
     def take(self, nb) -> tuple[object, Path]:

@@ -5,8 +5,9 @@ cost, and they are independent per submission, so workers run them in parallel
 (:mod:`allyship.grading_worker`), while this process alone writes the gradebook through
 nbgrader's own converter (:mod:`allyship.grading_writer`). The grades are therefore nbgrader's
 own, byte for byte; SQLite never sees two writers; a re-run skips what is already graded
-(``force=True`` regrades; manual grades are never overwritten, as in nbgrader). See
-docs/grading.md.
+(``force=True`` regrades; manual grades are never overwritten, as in nbgrader). With
+``scheduler=``, the same workers run on a Dask cluster (:mod:`allyship.grading.cluster`) and the
+writer stays here. See docs/grading.md.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class GradeReport:
     replayed: int = 0  # notebooks executed by a worker and saved by the writer
     executed_here: int = 0  # notebooks the writer had to execute itself (should be 0)
     writer_seconds: float = 0.0  # wall time the writer spent saving (the benchmark prints it)
+    resubmitted: int = 0  # Dask tasks sent again after Dask gave up on their workers
 
     def by_status(self, status: str) -> list:
         return [o for o in self.outcomes if o.status == status]
@@ -113,12 +115,14 @@ def grade(
     nbgrader_args: Sequence[str] = (),
     log_file: str | None = None,
     progress: Callable[[int, int, object], None] | None = None,
+    scheduler=None,
 ) -> GradeReport:
     """Autograde every submission of ``modules`` (only ``learners``, when given) into the
     course's gradebook. ``steps`` run on each submission folder before it is graded (a repair,
     for example); ``nbgrader_args`` are extra ``--Class.trait=value`` settings, as on
     ``nbgrader autograde``'s command line. ``progress(done, total, outcome)`` is called after
-    each submission."""
+    each submission. ``scheduler``: a Dask scheduler's address, or a ``distributed.Client``, to
+    run the workers on instead of ``workers`` local processes."""
     from .release import register
     from .worker import load_app
     from .writer import Outcome, Writer
@@ -137,6 +141,14 @@ def grade(
         progress(len(skipped), total, None)
     if not todo:
         return report
+    if scheduler is not None:
+        from .cluster import run_on_cluster
+
+        writer = Writer(app, log_file)
+        save = _Saving(writer, report, progress, total)
+        report.resubmitted = run_on_cluster(scheduler, app, todo, steps, save)
+        report.replayed, report.executed_here = writer.replayed, writer.executed_here
+        return report
     scratch = Path(tempfile.mkdtemp(prefix="allyship-grade-"))
     context = _fork_context()
     try:
@@ -151,20 +163,36 @@ def grade(
             jobs = {pool.submit(run_job, lrn, mod, tuple(steps)): (lrn, mod) for lrn, mod in todo}
             pending = set(jobs)
             writer = Writer(app, log_file)
+            save = _Saving(writer, report, progress, total)
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    result = _result(future, *jobs[future])
-                    started = time.perf_counter()
-                    outcome = writer.save(result)
-                    report.writer_seconds += time.perf_counter() - started
-                    report.outcomes.append(outcome)
-                    if progress:
-                        progress(len(report.outcomes), total, outcome)
+                    save(_result(future, *jobs[future]))
         report.replayed, report.executed_here = writer.replayed, writer.executed_here
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return report
+
+
+class _Saving:
+    """The writer's side of a run: each result saved once, timed, reported. A submission's
+    result arriving a second time (a Dask task rerun after its worker died having finished it)
+    is not written again."""
+
+    def __init__(self, writer, report: GradeReport, progress, total: int):
+        self.writer, self.report, self.progress, self.total = writer, report, progress, total
+        self.saved: set[tuple[str, str]] = set()
+
+    def __call__(self, result: Executed) -> None:
+        if (result.learner, result.module) in self.saved:
+            return
+        self.saved.add((result.learner, result.module))
+        started = time.perf_counter()
+        outcome = self.writer.save(result)
+        self.report.writer_seconds += time.perf_counter() - started
+        self.report.outcomes.append(outcome)
+        if self.progress:
+            self.progress(len(self.report.outcomes), self.total, outcome)
 
 
 def _result(future, learner: str, module: str) -> Executed:

@@ -70,10 +70,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from .run import grade, repair_step
 
     course = course_of(args)
-    report = grade(
-        course,
-        modules_of(args, course),
-        args.learner or None,
+    if args.scheduler and args.dask_local:
+        from ..errors import GradingError
+
+        raise GradingError("give --scheduler or --dask-local, not both.")
+    work = dict(
         workers=args.workers,
         force=args.force,
         collect_first=args.collect,
@@ -81,7 +82,16 @@ def cmd_grade(args: argparse.Namespace) -> int:
         nbgrader_args=args.nbgrader_option,
         log_file=args.log,
         progress=None if args.quiet else ProgressBar(),
+        scheduler=args.scheduler,
     )
+    modules = modules_of(args, course)
+    if args.dask_local:
+        from .cluster import local_cluster
+
+        with local_cluster(args.dask_local) as address:
+            report = grade(course, modules, args.learner or None, **{**work, "scheduler": address})
+    else:
+        report = grade(course, modules, args.learner or None, **work)
     print(summary(report))
     return 0 if report.ok else 1
 
@@ -114,6 +124,19 @@ VERBS = [
             argument(
                 "-j", "--workers", type=int, default=None, help="worker processes (default: cores)"
             ),
+            argument(
+                "--scheduler",
+                default=None,
+                metavar="ADDRESS",
+                help="run the workers on the Dask cluster of this scheduler (tcp://host:8786)",
+            ),
+            argument(
+                "--dask-local",
+                type=int,
+                default=None,
+                metavar="N",
+                help="run the workers on a Dask cluster of N processes started here (a trial)",
+            ),
             argument("--collect", action="store_true", help="run `nbgrader collect` first"),
             argument("--force", action="store_true", help="regrade already graded submissions"),
             argument(
@@ -133,8 +156,9 @@ VERBS = [
         ),
         "Autograde every submission of the given modules (default: all) with several worker "
         "processes. The grades are exactly those of `nbgrader autograde`; only this process "
-        "writes the gradebook. Already graded submissions are skipped unless --force; manual "
-        "grades are never overwritten. Exits 1 if any submission failed.",
+        "writes the gradebook, also when the workers run on a Dask cluster (--scheduler). "
+        "Already graded submissions are skipped unless --force; manual grades are never "
+        "overwritten. Exits 1 if any submission failed.",
     ),
     Verb(
         "repair",

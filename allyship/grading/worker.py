@@ -43,12 +43,30 @@ class Executed:
     errors: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (kind, message)
     notes: list[str] = field(default_factory=list)
     failure: str | None = None  # a pre-grading step refused the submission
+    ran_on: str = ""  # a Dask worker's address and process id (allyship.grading.remote)
 
 
 def digest(nb) -> str:
     """A notebook's identity, as both sides of the pipeline see it after reading it back."""
     text = json.dumps(nb, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def run_steps(
+    steps: Sequence[PreGradeStep], folder: Path, learner: str, module: str, course: Path
+) -> tuple[list[str], str | None]:
+    """Run the pre-grading ``steps`` on a submission's folder: (their notes, the first
+    refusal's sentence or None). A step that raises stops the others."""
+    notes: list[str] = []
+    for step in steps:
+        try:
+            note = step(folder, module=module, learner=learner, course=course)
+        except Exception as exc:  # noqa: BLE001 - a step's refusal fails this submission only
+            return notes, f"{getattr(step, '__name__', 'a pre-grading step')}: {exc}"
+        if isinstance(note, str):
+            note = [note]
+        notes.extend(str(n) for n in note or ())
+    return notes, None
 
 
 def load_app(course: Path, argv: Sequence[str] = ()):
@@ -93,7 +111,20 @@ class Worker:
     """One worker process's state: its nbgrader app, a converter for sanitizing, and the
     ``Execute`` preprocessor, all configured from the course."""
 
-    def __init__(self, course: Path, argv: Sequence[str], db_url: str, scratch: Path):
+    def __init__(
+        self,
+        course: Path,
+        argv: Sequence[str],
+        db_url: str,
+        scratch: Path,
+        *,
+        app=None,
+        kernel_log: Path | None = None,
+    ):
+        """``app``: an autograde application already configured (a Dask worker builds it from
+        the instructor's configuration, :mod:`allyship.grading.remote`); else it is loaded from
+        the course folder. ``kernel_log``: where kernels' own stdout and stderr go (else they
+        inherit this process's)."""
         from nbgrader.converters import Autograde
         from nbgrader.preprocessors import Execute
 
@@ -101,7 +132,7 @@ class Worker:
 
         apply()
         self.course = course
-        self.app = load_app(course, argv)
+        self.app = app if app is not None else load_app(course, argv)
         self.scratch = scratch
         self.app.coursedir.db_url = snapshot_sqlite(db_url, scratch / "gradebook-snapshot.db")
         conv = Autograde(coursedir=self.app.coursedir, parent=self.app)
@@ -112,21 +143,15 @@ class Worker:
         self.execute = Execute(parent=conv.exporter_class(parent=conv, config=conv.config))
         from .kernels import KernelAhead
 
-        self.kernels = KernelAhead(self.execute, scratch)
+        self.kernels = KernelAhead(self.execute, scratch, log=kernel_log)
 
     def run(self, learner: str, module: str, steps: Sequence[PreGradeStep]) -> Executed:
         result = Executed(learner, module)
         cd = self.app.coursedir
         submitted = Path(cd.format_path(cd.submitted_directory, learner, module))
-        for step in steps:
-            try:
-                note = step(submitted, module=module, learner=learner, course=self.course)
-            except Exception as exc:  # noqa: BLE001 - a step's refusal fails this submission only
-                result.failure = f"{getattr(step, '__name__', 'a pre-grading step')}: {exc}"
-                return result
-            if isinstance(note, str):
-                note = [note]
-            result.notes.extend(str(n) for n in note or ())
+        result.notes, result.failure = run_steps(steps, submitted, learner, module, self.course)
+        if result.failure:
+            return result
         folder = Path(tempfile.mkdtemp(dir=self.scratch)) / learner / module
         try:
             self._copy_files(submitted, folder, module)
