@@ -84,4 +84,4 @@ handouts: setup
 LITE_OUT ?= lite-site
 .PHONY: lite
 lite: setup
-	allyship lite --out $(LITE_OUT)
+	$(LOCALE_FIX) allyship lite --out $(LITE_OUT) --lang=$(EDITION)

@@ -13,7 +13,20 @@ from pathlib import Path
 from ..errors import CourseNotFoundError, UnknownModuleError
 from ..kit.store import MODULE_NAME
 
-__all__ = ["MODULE_NAME", "find_course", "list_modules", "resolve_module", "source_notebook"]
+__all__ = [
+    "EDITION_NOTEBOOKS",
+    "MODULE_NAME",
+    "find_course",
+    "list_modules",
+    "resolve_module",
+    "source_notebook",
+]
+
+#: Each edition's course notebooks: their folder, the start-here notebook and the journal.
+EDITION_NOTEBOOKS = {
+    "en": ("notebooks", "00_start_here.ipynb", "my_journal.ipynb"),
+    "fr": ("notebooks/fr", "00_commencer_ici.ipynb", "mon_journal.ipynb"),
+}
 
 
 def find_course(start: os.PathLike | str | None = None) -> Path:

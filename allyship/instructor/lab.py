@@ -24,14 +24,13 @@ import os
 import sys
 from pathlib import Path
 
+from ..course.layout import EDITION_NOTEBOOKS
+
 STATE = ".jupyter"  # beside what is served: the course's JupyterLab settings and workspaces
 START = "notebooks/00_start_here.ipynb"
 #: Each edition's start-here notebook and journal (``notebooks/`` for English); the French
 #: edition also switches JupyterLab's own menus to French (its language pack, a dependency).
-NOTEBOOKS = {
-    "en": ("notebooks", "00_start_here.ipynb", "my_journal.ipynb"),
-    "fr": ("notebooks/fr", "00_commencer_ici.ipynb", "mon_journal.ipynb"),
-}
+NOTEBOOKS = EDITION_NOTEBOOKS
 LOCALES = {"en": "en", "fr": "fr_FR"}
 
 #: JupyterLab settings the course ships (JupyterLab's ``overrides.json``: defaults, not locks)

@@ -474,6 +474,8 @@ TEXT: dict[str, str] = {
         "file as your instructor asks; **Load my answers** brings a downloaded file back, in "
         "this browser or another."
     ),
+    "lite.site_title": "The allyship course",
+    "lite.open_course": "Open the course",
     "lite.opening": (
         "The allyship course is opening. It runs inside your browser: the first time, this "
         "can take a minute."

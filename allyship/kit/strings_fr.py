@@ -578,6 +578,8 @@ _TEXT: dict[str, str] = {
         "envoyez le fichier comme le demande la personne responsable du cours; **Charger mes "
         "réponses** récupère un fichier téléchargé, dans ce navigateur ou dans un autre."
     ),
+    "lite.site_title": "Le cours sur l'alliance",
+    "lite.open_course": "Ouvrir le cours",
     "lite.opening": (
         "Le cours sur l'alliance s'ouvre. Il fonctionne dans votre navigateur : la première "
         "fois, cela peut prendre une minute."

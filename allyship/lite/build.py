@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..course.layout import EDITION_NOTEBOOKS
 from ..errors import LiteBuildError
-from ..kit.strings import t
+from ..kit.strings import in_language, t
 from .contents import prepare_contents
 from .fetch import browser_wheels, build_tools, pyodide_tarball
 from .pins import PRELOAD, WHEELS
@@ -34,8 +35,11 @@ from .pyodide import assemble
 from .wheels import kit_wheel
 
 PYODIDE_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
-#: the page a learner opens first: the lab, at the start-here notebook
-START = "lab/index.html?path=00_start_here.ipynb"
+
+
+def start_page(language: str = "en") -> str:
+    """The page a learner opens first: the lab, at the edition's start-here notebook."""
+    return f"lab/index.html?path={EDITION_NOTEBOOKS[language][1]}"
 
 
 @dataclass
@@ -116,18 +120,20 @@ def _cell_style(out: Path) -> None:
         css.write_text(css.read_text(encoding="utf-8") + "\n" + CUSTOM_CSS, encoding="utf-8")
 
 
-def _opening_page(out: Path) -> None:
+def _opening_page(out: Path, language: str = "en") -> None:
     """The site's root: one plain sentence, then the course (no blank page while it loads)."""
-    text = html.escape(t("lite.opening"))
-    no_js = html.escape(t("lite.needs_javascript"))
+    e, start = html.escape, start_page(language)
+    with in_language(language):
+        text, no_js = e(t("lite.opening")), e(t("lite.needs_javascript"))
+        title, link = e(t("lite.site_title")), e(t("lite.open_course"))
     (out / "index.html").write_text(
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
-        "<title>Allyship course</title>\n"
+        f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
         # the lab reads each parent folder's page config from here (JupyterLite's config-utils)
         '<script id="jupyter-config-data" type="application/json" '
         'data-jupyter-lite-root=".">{}</script>\n'
-        f'<meta http-equiv="refresh" content="0; url={START}">\n</head>\n'
-        f'<body><p>{text} <a href="{START}">Open the course</a>.</p>\n'
+        f'<meta http-equiv="refresh" content="0; url={start}">\n</head>\n'
+        f'<body><p>{text} <a href="{start}">{link}</a>.</p>\n'
         f"<noscript><p>{no_js}</p></noscript></body></html>\n",
         encoding="utf-8",
     )
@@ -149,8 +155,9 @@ def _check_out(course: Path, out: Path) -> None:
         )
 
 
-def build_site(course: Path, out: Path, cache: Path | None = None) -> Site:
-    """Build the site from the course at ``course`` into ``out`` (replaced if it exists)."""
+def build_site(course: Path, out: Path, cache: Path | None = None, language: str = "en") -> Site:
+    """Build the site of one edition from the course at ``course`` into ``out`` (replaced if
+    it exists)."""
     began = time.monotonic()
     course, out = course.resolve(), out.resolve()
     cache = (cache or default_cache(course)).resolve()
@@ -159,16 +166,24 @@ def build_site(course: Path, out: Path, cache: Path | None = None) -> Site:
     wheels = browser_wheels(cache)
     tarball = pyodide_tarball(cache)
     with tempfile.TemporaryDirectory(prefix="allyship-lite-") as work:
-        modules = _build(course, out, Path(work), wheels, tools, tarball)
+        modules = _build(course, out, Path(work), wheels, tools, tarball, language)
     _cell_style(out)
-    _opening_page(out)
+    _opening_page(out, language)
     size, files = _size(out)
     return Site(out, modules, time.monotonic() - began, size, files)
 
 
-def _build(course: Path, out: Path, lite_dir: Path, wheels: dict, tools: Path, tarball: Path):
+def _build(
+    course: Path,
+    out: Path,
+    lite_dir: Path,
+    wheels: dict,
+    tools: Path,
+    tarball: Path,
+    language: str = "en",
+):
     """JupyterLite's own build, from a folder assembled for it (``lite_dir``, thrown away)."""
-    modules = prepare_contents(course, lite_dir / "files")
+    modules = prepare_contents(course, lite_dir / "files", language)
     kit = kit_wheel(course, lite_dir / "kit", __version__)
     kernel_extension = wheels["jupyterlite-pyodide-kernel"]
     browser = {n: w for n, w in wheels.items() if n in WHEELS}

@@ -2,7 +2,8 @@
 
 The site's root holds ``00_start_here.ipynb`` and ``my_journal.ipynb`` beside one folder per
 module (``01_what_is_allyship/01_what_is_allyship.ipynb``), the layout the start-here notebook
-and the journal already expect of a learner's folder.
+and the journal already expect of a learner's folder; a French site (``--lang fr``) holds the
+French edition's (``00_commencer_ici.ipynb``, ``fr-01_etre_allie/`` ...).
 
 The modules are the release notebooks, with cells added for the browser only, marked with
 :data:`~allyship.kit.widgets.handin.LITE_KEY` (chosen over changing every module: JupyterLab
@@ -22,13 +23,14 @@ import json
 import shutil
 from pathlib import Path
 
+from ..course.layout import EDITION_NOTEBOOKS
 from ..errors import LiteBuildError
-from ..kit.strings import t
+from ..kit.store import MODULE_NAME, module_language
+from ..kit.strings import in_language, t
 from ..kit.widgets.handin import LITE_KEY
 
 #: the in-browser kernel, as the Pyodide kernel names itself
 KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
-NOTEBOOKS = ("00_start_here.ipynb", "my_journal.ipynb")
 #: a cell the learner cannot change or delete, whose code stays hidden
 LOCKED = {"deletable": False, "editable": False, "jupyter": {"source_hidden": True}}
 
@@ -119,18 +121,26 @@ def _read(path: Path) -> dict:
         raise LiteBuildError(f"cannot read {path}: {exc}") from exc
 
 
-def prepare_contents(course: Path, dest: Path) -> list[str]:
-    """Write the site's notebooks into ``dest``; return the modules it holds."""
+def prepare_contents(course: Path, dest: Path, language: str = "en") -> list[str]:
+    """Write the site's notebooks of one edition into ``dest``; return the modules it holds."""
     if dest.exists():
         shutil.rmtree(dest)
-    released = (course / "release").glob("[0-9][0-9]_*")
-    modules = sorted(p.name for p in released if (p / f"{p.name}.ipynb").is_file())
+    released = (course / "release").iterdir() if (course / "release").is_dir() else []
+    modules = sorted(
+        p.name
+        for p in released
+        if MODULE_NAME.match(p.name)
+        and module_language(p.name) == language
+        and (p / f"{p.name}.ipynb").is_file()
+    )
     if not modules:
         raise LiteBuildError(f"no released modules in {course / 'release'}: run `make release`")
-    for module in modules:
-        nb = _read(course / "release" / module / f"{module}.ipynb")
-        _write(dest / module / f"{module}.ipynb", lite_module(nb, module))
-    start, journal = (course / "notebooks" / n for n in NOTEBOOKS)
-    _write(dest / start.name, lite_start_here(_read(start)))
-    _write(dest / journal.name, _for_the_browser(_read(journal)))
+    with in_language(language):
+        for module in modules:
+            nb = _read(course / "release" / module / f"{module}.ipynb")
+            _write(dest / module / f"{module}.ipynb", lite_module(nb, module))
+        folder, *names = EDITION_NOTEBOOKS[language]
+        start, journal = (course / folder / n for n in names)
+        _write(dest / start.name, lite_start_here(_read(start)))
+        _write(dest / journal.name, _for_the_browser(_read(journal)))
     return modules

@@ -13,7 +13,7 @@ def cmd_lite(args: argparse.Namespace) -> int:
     from .build import build_site
 
     course = course_of(args)
-    site = build_site(course, args.out, args.cache)
+    site = build_site(course, args.out, args.cache, args.lang)
     print(
         f"Built the browser edition in {site.out}: {len(site.modules)} modules, "
         f"{site.size / 1e6:.1f} MB in {site.files} files, in {site.seconds:.0f} s."
@@ -62,6 +62,12 @@ VERBS = [
                 type=Path,
                 default=None,
                 help="where downloads are kept for the next build (default: .venv/lite-cache)",
+            ),
+            argument(
+                "--lang",
+                choices=("en", "fr"),
+                default="en",
+                help="the edition: en (default) or fr (the French modules and notebooks)",
             ),
         ),
         "Build the whole course as a static JupyterLite site (start here, every module, the "

@@ -154,3 +154,31 @@ def test_load_restores_answers_and_keeps_the_old_ones_aside(tmp_path, store):
     control._on_message(control, {"event": "load", "name": "x.pdf", "data": bad}, [])
     assert control.status_kind == "error" and control.status.startswith("x.pdf is not a file")
     assert store.load() == {"q1": "New answer", "r1": "Text"}  # nothing changed
+
+
+def test_the_french_site_holds_the_french_edition_in_french(tmp_path):
+    """`allyship lite --lang fr` (make lite LANG=fr): the French modules only, the French
+    start-here notebook and journal, the browser's own sentences in French."""
+    import json
+
+    from allyship.kit.strings import in_language, t
+    from allyship.lite.build import _opening_page, start_page
+    from allyship.lite.contents import prepare_contents
+
+    from ..helpers import FR_MODULES, REPO
+
+    modules = prepare_contents(REPO, tmp_path / "files", "fr")
+    assert modules == FR_MODULES
+    names = sorted(p.name for p in (tmp_path / "files").iterdir())
+    assert names == sorted([*FR_MODULES, "00_commencer_ici.ipynb", "mon_journal.ipynb"])
+    start = json.loads((tmp_path / "files" / "00_commencer_ici.ipynb").read_text("utf-8"))
+    with in_language("fr"):
+        assert start["cells"][1]["source"] == t("lite.start_here")
+        starting = t("lite.starting")
+    first = json.loads((tmp_path / "files" / modules[0] / f"{modules[0]}.ipynb").read_text("utf-8"))
+    assert starting in json.dumps(first, ensure_ascii=False)
+    _opening_page(tmp_path)
+    assert start_page("en") in (tmp_path / "index.html").read_text("utf-8")
+    _opening_page(tmp_path, "fr")
+    page = (tmp_path / "index.html").read_text("utf-8")
+    assert '<html lang="fr">' in page and start_page("fr") in page and "00_commencer_ici" in page
