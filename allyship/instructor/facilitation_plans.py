@@ -171,6 +171,42 @@ CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
         ],
     ),
     "06": (
+        "Colonization and health care in Canada",
+        "the Indian Act and status; residential schools and Indian hospitals; coerced "
+        "sterilization; Brian Sinclair, In Plain Sight and Joyce Echaquan; Jordan's Principle, "
+        "the Inuit Child First Initiative and NIHB; First Nations-, Inuit- and Métis-led care",
+        "in small groups, take one ordinary moment from the module's scenarios (a triage wait, a "
+        "consent form, a medical-travel call, a check-in question) and list what the history "
+        "behind it asks the team to do differently (no one's own story is asked for)",
+        [
+            "Explain how the Indian Act, residential schools and Indian hospitals shaped the care "
+            "First Nations and Inuit people receive today.",
+            "Describe coerced sterilization as recent and documented, and what informed consent "
+            "requires.",
+            "Say what Jordan's Principle, the Inuit Child First Initiative and NIHB cover, and for "
+            "whom, and correct the myth that everything is free.",
+        ],
+        [
+            'A colleague says "that was all long ago". Which dates and facts from the module '
+            "answer that, and how would you say it at a team meeting?",
+            "In Brian Sinclair's and Joyce Echaquan's deaths, staff assumed the worst. Where could "
+            "such an assumption enter your own setting, and who would notice it?",
+            "What does informed consent ask of a team when a patient has just given birth, or "
+            "speaks mainly Cree or Inuktitut?",
+            "Which First Nations-, Inuit- or Métis-led service near you could your team learn "
+            "about, and how would you find out on the people's own terms?",
+        ],
+        [
+            "This module describes the deaths of named people, harm to children and sterilization "
+            "without consent: give the content note and the support lines before the recap, and "
+            "name the break.",
+            "Some participants may be Survivors, their families, or people this history touches "
+            "directly. Never ask anyone whether it does, and never ask for a story.",
+            "Use only the facts in the module's cited readings; when a question goes beyond them, "
+            "point to the sources and to the people's own accounts the module links.",
+        ],
+    ),
+    "07": (
         "Allyship with Indigenous peoples",
         "colonization as context; acknowledging original peoples; involving communities from "
         "the start; IPAC's engagement guidelines; the TRC health Calls to Action; cultural "
@@ -203,7 +239,7 @@ CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
             "and of the support lines before the recap.",
         ],
     ),
-    "07": (
+    "08": (
         "Continuing the work",
         "allyship as lifelong; following and amplifying Indigenous-led organisations and "
         "events; doing one's own research; a personal action plan",

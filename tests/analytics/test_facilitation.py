@@ -36,8 +36,8 @@ def test_each_module_has_goals_plans_prompts_and_safety(number):
     assert "### 60-minute session" in text and "### 90-minute session" in text
 
 
-def test_there_is_a_guide_for_all_seven_modules():
-    assert sorted(CONTENT) == [f"{n:02d}" for n in range(1, 8)]
+def test_there_is_a_guide_for_all_eight_modules():
+    assert sorted(CONTENT) == [f"{n:02d}" for n in range(1, 9)]
     assert sorted(PLANS) == [60, 90]
 
 
@@ -53,9 +53,9 @@ def test_goals_and_titles_are_read_from_the_module_itself(module):
 
 
 def test_without_a_course_the_guide_uses_its_own_summaries():
-    guide = module_guide("06", None)
-    assert guide.title == "Module 06 \u2014 Allyship with Indigenous peoples"
-    assert guide.goals == CONTENT["06"][3]
+    guide = module_guide("07", None)
+    assert guide.title == "Module 07 \u2014 Allyship with Indigenous peoples"
+    assert guide.goals == CONTENT["07"][3]
 
 
 def test_safety_notes_say_what_the_course_promises():
@@ -69,8 +69,8 @@ def test_safety_notes_say_what_the_course_promises():
 def test_the_printable_guide_is_one_self_contained_page():
     page = guide_html(REPO)
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page
-    assert len(re.findall(r"<h2>Module \d\d", page)) == 7
-    assert page.count("<table>") == 14
+    assert len(re.findall(r"<h2>Module \d\d", page)) == 8
+    assert page.count("<table>") == 16
     assert "1-855-242-3310" in page  # Hope for Wellness, from the course's support text
 
 

@@ -2,7 +2,7 @@
 and does, to compare with the time its title cell states.
 
 **Time** = reading words / ``WORDS_PER_MINUTE`` + a set time per item (constants below), rounded
-up to the nearest 5 minutes. The course total = the seven (or however many) modules' rounded
+up to the nearest 5 minutes. The course total = the eight (or however many) modules' rounded
 times + ``notebooks/00_start_here.ipynb``'s rounded time.
 
 **Reading words** are the words a learner sees in the notebook:

@@ -1,5 +1,5 @@
-"""The practice tools of modules 05-07 (self-audit, land record, action plan), driven through
-their Python API with ipywidgets' own fake comm (no kernel)."""
+"""The practice tools of modules 05, 07 and 08 (self-audit, land record, action plan), driven
+through their Python API with ipywidgets' own fake comm (no kernel)."""
 
 from __future__ import annotations
 
@@ -178,15 +178,15 @@ def home(tmp_path):
     (tmp_path / "02_responsibilities").mkdir()  # opened, never answered
     (tmp_path / "05_building_trust").mkdir()
     (tmp_path / "05_building_trust" / "responses.json").write_text("{not json", encoding="utf-8")
-    (tmp_path / "08_later_module").mkdir()
-    (tmp_path / "08_later_module" / "responses.json").write_text('{"c1": "Not yet"}')
-    (tmp_path / "07_continuing_the_work").mkdir()
+    (tmp_path / "09_later_module").mkdir()
+    (tmp_path / "09_later_module" / "responses.json").write_text('{"c1": "Not yet"}')
+    (tmp_path / "08_continuing_the_work").mkdir()
     return tmp_path
 
 
 def plan(home):
     return ActionPlan(
-        "e1", "Your plan.", store=ResponseStore(home / "07_continuing_the_work" / "responses.json")
+        "e1", "Your plan.", store=ResponseStore(home / "08_continuing_the_work" / "responses.json")
     )
 
 
@@ -195,7 +195,7 @@ def test_plan_says_plainly_what_was_found(home):
     assert p.found_text == (
         "Found your saved answers from module(s) 01. Module(s) 02: the folder is there, with no "
         "saved answers yet. Module(s) 05: the saved answers file could not be read, so it was "
-        "left exactly as it is. No folder was found for module(s) 03, 04, 06."
+        "left exactly as it is. No folder was found for module(s) 03, 04, 06, 07."
     )
     assert "Ask before I speak in huddles." in p.children[0].value
     assert "Reread your reflections from module 01 (1)" in p.children[0].value
@@ -210,14 +210,14 @@ def test_plan_never_touches_other_modules_files(home):
 
 
 def test_plan_reads_only_earlier_modules(home):
-    found = read_earlier(home / "07_continuing_the_work")
+    found = read_earlier(home / "08_continuing_the_work")
     assert [m.number for m in found] == ["01", "02", "05"]
     assert found[0].commitments == ["Ask before I speak in huddles."]
     assert found[0].reflections == [("r1", "A reflection.")]
 
 
 def test_plan_with_nothing_beside_it(tmp_path):
-    (tmp_path / "07_continuing_the_work").mkdir()
+    (tmp_path / "08_continuing_the_work").mkdir()
     p = plan(tmp_path)
     assert p.found_text.startswith("No saved answers from earlier modules were found")
     assert p.controls["e1-carried"].options == []
@@ -232,7 +232,7 @@ def test_plan_survives_an_unreadable_home(home, monkeypatch):
         raise PermissionError("no")
 
     monkeypatch.setattr(Path, "iterdir", refuse)
-    assert read_earlier(home / "07_continuing_the_work") == []
+    assert read_earlier(home / "08_continuing_the_work") == []
     assert plan(home).found_text.startswith("No saved answers")
 
 
@@ -261,7 +261,7 @@ def test_plan_long_commitment_is_shortened_on_screen_not_in_the_file(home):
 
 
 def test_plan_under_autograde_shows_only_its_own_answers(home, grading):
-    store = ResponseStore(home / "07_continuing_the_work" / "responses.json")
+    store = ResponseStore(home / "08_continuing_the_work" / "responses.json")
     store.set("e1-carried", ["Module 01: Ask before I speak in huddles."])
     store.set("e1-action", "Book a meeting with our Indigenous health lead, paid for their time.")
     p = plan(home)

@@ -1,4 +1,4 @@
-"""The land-acknowledgement research record (module 06).
+"""The land-acknowledgement research record (module 07).
 
 The learner looks up whose land they are on (the links are in the reading; nothing is fetched
 here), writes down what they found and one concrete commitment, and checks the record against a

@@ -1,9 +1,9 @@
-"""The personal action plan (module 07), built from the learner's earlier commitments.
+"""The personal action plan (module 08), built from the learner's earlier commitments.
 
-Each module folder sits beside the others in the learner's home, so module 07 reads
+Each module folder sits beside the others in the learner's home, so module 08 reads
 ``../NN_slug/responses.json`` of every earlier module it finds, read-only: a missing or damaged
 file is reported in a sentence, never raised, and never moved or changed (that file belongs to
-its own module). The commitments the learner chooses to carry forward are saved in module 07's
+its own module). The commitments the learner chooses to carry forward are saved in module 08's
 own answers, so graders see the plan as it was written even without the other modules' files.
 """
 
