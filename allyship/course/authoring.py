@@ -172,7 +172,7 @@ def rewrite(item_id: str, prompt: str, statement: str) -> list[nbformat.Notebook
 
 
 def commitment(item_id: str, prompt: str, alternative: str | None = None) -> list:
-    """One small next action the learner commits to (saved, not graded; gathered by module 07
+    """One small next action the learner commits to (saved, not graded; gathered by module 08
     and the learner's journal)."""
     source = _call("Reflection", item_id, prompt, alternative, rows=3)
     return [_code(source, f"{item_id}-ask")]
@@ -203,7 +203,7 @@ def notebook(cells: Sequence[nbformat.NotebookNode]) -> nbformat.NotebookNode:
     return nb
 
 
-# -- practice tools (modules 05-07): records that save several answers each -------------------
+# -- practice tools (modules 05, 07, 08): records that save several answers each --------------
 
 
 def self_audit(take: int = 1) -> list[nbformat.NotebookNode]:

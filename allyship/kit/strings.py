@@ -314,7 +314,7 @@ TEXT: dict[str, str] = {
         "{lower} less often, {other} not comparable (\u201cNot sure yet\u201d or not rated). A "
         "lower rating can mean you now notice more, not that you do less."
     ),
-    # land-acknowledgement research record (module 06)
+    # land-acknowledgement research record (module 07)
     "land.title": "Land acknowledgement research record",
     "land.place": "Place (optional)",
     "land.nations": "Nations",
@@ -365,7 +365,7 @@ TEXT: dict[str, str] = {
         "This check looks only at what is filled in and ticked. No one grades whether the "
         "nations, names or treaty are right; confirm them with the nations where you can."
     ),
-    # personal action plan (module 07)
+    # personal action plan (module 08)
     "plan.title": "My action plan",
     "plan.found": "Found your saved answers from module(s) {modules}.",
     "plan.none_found": (

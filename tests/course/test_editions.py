@@ -142,11 +142,11 @@ def test_the_english_finder_finds_english_and_only_english():
     assert json.dumps(sorted(english_sentences("the and"))) == '["the and"]'
 
 
-def _stated_time(module: str) -> str:
+def _stated_time(module: str) -> tuple:
     title = next(e for e in read_text(REPO, module) if e.kind == "text" and e.id == "title")
-    found = re.search(r"(\d+)\s*[–-]\s*(\d+)\s*minutes|(\d+)\s*minutes", title.markdown)
+    found = re.search(r"(\d+)(?:\s*(?:[–-]|à)\s*(\d+))?\s*minutes", title.markdown)
     assert found, f"{module}: its title states no time"
-    return found.group(0).replace(" ", "")
+    return found.group(1, 2)
 
 
 @pytest.mark.parametrize("english,french", PAIRS, ids=[f for _, f in PAIRS])
