@@ -51,6 +51,10 @@ CRITERIA: list[tuple[str, list[str]]] = [
 ]
 
 RUBRIC_POINTS = 2 * len(CRITERIA)
+#: each criterion's one-word name, which a grader writes with its score at the top of the
+#: comment ("Engagement 2, Perspectives 1, Reactions 1, Action 1"); the feedback page then shows
+#: the scores criterion by criterion (:func:`criterion_scores`)
+SHORT = ("Engagement", "Perspectives", "Reactions", "Action")
 
 
 def rubric_markdown() -> str:
@@ -76,6 +80,21 @@ MARK_SCHEME = (
     "spelling or length. Leave one sentence of feedback naming a strength and one next step.\n"
     "=== END MARK SCHEME ==="
 )
+
+
+def criterion_scores(comment: str, short: tuple[str, ...] = SHORT) -> list[int] | None:
+    """The four criterion scores a grader wrote at the top of a comment, in rubric order, or
+    ``None`` unless its first line names every criterion once with a score of 0, 1 or 2."""
+    import re
+
+    first = (comment or "").strip().splitlines()[0] if (comment or "").strip() else ""
+    scores = []
+    for name in short:
+        found = re.findall(rf"(?<!\w){re.escape(name)}\s*[:=]?\s*([0-2])(?![\d.,]\d)", first, re.I)
+        if len(found) != 1:
+            return None
+        scores.append(int(found[0]))
+    return scores
 
 
 def edition(language: str | None = None):

@@ -61,6 +61,9 @@ CRITERIA: list[tuple[str, list[str]]] = [
 ]
 
 RUBRIC_POINTS = 2 * len(CRITERIA)
+#: le nom court de chaque critère, que la personne qui corrige écrit avec sa note en tête de son
+#: commentaire (« Consigne 2, Points de vue 1, Réactions 1, Action 1 »)
+SHORT = ("Consigne", "Points de vue", "Réactions", "Action")
 
 
 def rubric_markdown() -> str:

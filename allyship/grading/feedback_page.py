@@ -175,6 +175,9 @@ def _reflection(record: dict, grades: dict) -> dict:
     else:
         rubric = t("page.rubric_score", score=_num(task["score"]), points=_num(task["points"]))
     comment = (task or {}).get("comment") or ""
+    criteria = _criteria(comment, task)
+    if criteria:  # the score line is shown as the table: the comment keeps the rest
+        comment = "\n".join(comment.strip().splitlines()[1:]).strip()
     return {
         "kind": "reflection",
         "alternative": record.get("alternative") or "",
@@ -184,11 +187,28 @@ def _reflection(record: dict, grades: dict) -> dict:
         else t("page.nothing_written"),
         "paragraphs": [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()],
         "rubric_score": rubric,
+        "criteria": criteria,
+        "criteria_caption": t("page.criteria_caption"),
         "written_check": t("page.written_check", **_parts(written)) if written else "",
         "comment_heading": t("page.comment") if comment.strip() else t("page.no_comment"),
         "comment_html": markdown(comment) if comment.strip() else "",
         "points": _points(task) if task and not task["pending"] else "",
     }
+
+
+def _criteria(comment: str, task: dict | None) -> list[dict]:
+    """The grader's score on each criterion, when the comment's first line gives all four and
+    they add up to the reflection's score (otherwise the total alone is shown)."""
+    rubric = edition()
+    scores = rubric.criterion_scores(comment, rubric.SHORT) if task else None
+    if not scores or task["pending"] or task["score"] is None:
+        return []
+    if abs(sum(scores) - float(task["score"])) > 1e-9:
+        return []
+    return [
+        {"name": name, "score": score, "level": rubric.LEVELS[score]}
+        for (name, _), score in zip(rubric.CRITERIA, scores, strict=True)
+    ]
 
 
 def _rubric() -> dict:

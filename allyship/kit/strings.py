@@ -217,6 +217,7 @@ TEXT: dict[str, str] = {
     "page.you_wrote": "What you wrote ({words} words):",
     "page.nothing_written": "Nothing was written.",
     "page.alternative": "Or the alternative prompt:",
+    "page.criteria_caption": "The grader's score on each criterion of the rubric",
     "page.rubric_score": "Scored by a person with the rubric: {score} of {points} points.",
     "page.not_graded_yet": "Not graded yet: a person will read it against the rubric.",
     "page.written_check": (

@@ -256,6 +256,7 @@ _TEXT: dict[str, str] = {
     "page.you_wrote": "Ce que vous avez écrit (mots : {words}) :",
     "page.nothing_written": "Rien n'a été écrit.",
     "page.alternative": "Ou l'autre consigne :",
+    "page.criteria_caption": "La note de la personne qui a corrigé, critère par critère",
     "page.rubric_score": (
         "Notée par une personne avec la grille d'évaluation : {score} sur {points} points."
     ),

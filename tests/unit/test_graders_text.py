@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+
 import nbformat.v4 as v4
 
 from allyship.grading.feedback_page import FeedbackExporter, page
@@ -103,3 +105,34 @@ def test_the_feedback_page_says_right_or_wrong_in_words_and_escapes_answers():
     right = render(graded_notebook(2.0))
     assert t("page.right") in right and t("page.wrong") not in right
     assert t("page.no_comment") in right
+
+
+def test_criterion_scores_at_the_top_of_a_comment_become_a_table():
+    """A grader who starts the comment with the four scores (the mark scheme asks for it) gives
+    the learner the score on each criterion; scores that do not add up to the total, or a line
+    missing a criterion, leave the total alone, never a wrong table."""
+    from allyship.course.rubric import CRITERIA, LEVELS, criterion_scores
+
+    assert criterion_scores("Engagement 2, Perspectives 1, reactions: 2, Action 1\nGood.") == [
+        2,
+        1,
+        2,
+        1,
+    ]
+    assert criterion_scores("Engagement 2, Perspectives 1, Action 1") is None  # one missing
+    assert criterion_scores("Engagement 2, Engagement 1, Perspectives 1, Reactions 1") is None
+    assert (
+        criterion_scores("Good work.\nEngagement 2, Perspectives 1, Reactions 2, Action 1") is None
+    )
+    comment = "Engagement 2, Perspectives 1, Reactions 2, Action 1\nA clear next step. **Keep** it."
+    shown = html.unescape(render(graded_notebook(2.0, comment=comment)))  # its score is 6
+    assert t("page.criteria_caption") in shown
+    for (name, _), level in zip(
+        CRITERIA, (LEVELS[2], LEVELS[1], LEVELS[2], LEVELS[1]), strict=True
+    ):
+        assert f'<th scope="row">{name}</th><td>{level}</td>' in shown
+    assert "Engagement 2, Perspectives" not in shown and "<strong>Keep</strong>" in shown
+    wrong_sum = "Engagement 2, Perspectives 2, Reactions 2, Action 2\nToo generous."
+    assert t("page.criteria_caption") not in html.unescape(
+        render(graded_notebook(2.0, comment=wrong_sum))
+    )
