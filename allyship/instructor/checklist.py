@@ -1,11 +1,14 @@
 """The printing checklist: for each printed piece of the kit, who gets it, its pages (counted
 from the PDF the kit printed), the copies for the group and the pages to print, with totals
-per module for the short and for the full handout."""
+per module for the short and for the full handout, in the kit's current language (a piece and
+who gets it are English identifiers in :class:`Printed`, shown through :func:`.text.shown`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from .text import say, shown
 
 #: who gets a piece -> how many copies, for ``people`` participants
 COPIES = {
@@ -46,34 +49,20 @@ def _total(items: list[Printed], people: int, sheets: bool = False) -> int | Non
 
 def checklist_markdown(items: list[Printed], people: int, root: Path) -> str:
     """The checklist as Markdown: one table per module, then the totals."""
-    lines = [
-        f"# Printing checklist for {people} people",
-        "",
-        "Pages are counted from the PDFs in this folder. Print the **short handout** for each "
-        "person, or the full handout instead (it holds the readings and the graded questions). "
-        "Double-sided sheets are counted per copy. The projector view is not printed: open it "
-        "in a browser on the projector computer (F11 for full screen).",
-    ]
+    lines = [say("checklist.title", people=people), "", say("checklist.intro")]
     if any(i.pages is None for i in items):
-        lines += [
-            "",
-            "No PDFs were made (--html-only), so no pages are counted: run `allyship kit` "
-            "without --html-only (it needs chromium) to count them.",
-        ]
+        lines += ["", say("checklist.no_pdfs")]
     for module in dict.fromkeys(i.module for i in items):
         mine = [i for i in items if i.module == module]
-        lines += ["", f"## {module or 'Every session'}", ""]
-        lines += [
-            "| file | piece | for | pages each | copies | pages |",
-            "|---|---|---|---|---|---|",
-        ]
+        lines += ["", f"## {module or say('checklist.every_session')}", ""]
+        lines += [say("checklist.columns"), "|---|---|---|---|---|---|"]
         for i in mine:
             name = (i.pdf or i.html).relative_to(root).as_posix()
             pages = "?" if i.pages is None else str(i.pages)
             total = _pages_to_print(i, people)
             lines.append(
-                f"| `{name}` | {i.piece} | {i.who} | {pages} | {i.copies(people)} | "
-                f"{'?' if total is None else total} |"
+                f"| `{name}` | {shown(i.piece, 'piece')} | {shown(i.who, 'who')} | {pages} | "
+                f"{i.copies(people)} | {'?' if total is None else total} |"
             )
         if module:
             lines += ["", *_totals(mine, people)]
@@ -84,10 +73,8 @@ def _totals(items: list[Printed], people: int) -> list[str]:
     short = [i for i in items if not i.alternative]
     full = [i for i in items if i.piece != "short handout"]
     found = []
-    for name, chosen in (("the short handout", short), ("the full handout", full)):
+    for key, chosen in (("checklist.with_short", short), ("checklist.with_full", full)):
         pages, sheets = _total(chosen, people), _total(chosen, people, sheets=True)
         if pages is not None:
-            found.append(
-                f"- With {name}: **{pages} pages**, or {sheets} sheets printed double-sided."
-            )
+            found.append(say(key, pages=pages, sheets=sheets))
     return found

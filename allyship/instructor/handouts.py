@@ -12,6 +12,10 @@ The **short** handout is what a workshop hands out: the title, objectives, pract
 exercises, the commitment, the summary and the support lines; not the readings, the graded
 questions and reflections or the list of sources (those are in the full handout, and in the
 module, as its last line says).
+
+A handout is in its module's language (``fr-01_...`` is French): :func:`render_html` builds it
+inside :func:`allyship.kit.strings.in_language`, so the widgets' labels, the paper wording, the
+kit's texts and the page's ``lang`` are that edition's.
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ from pathlib import Path
 import nbformat
 
 from ..errors import HandoutError
+from ..kit.store import module_language
+from ..kit.strings import current_language, in_language
 from .kit_text import kit_text
 from .paper import markdown_to_paper, text_to_paper
 from .printing import print_pdf
+from .text import say
 
 __all__ = ["handout_notebook", "make_handouts", "print_pdf", "printable", "render_html"]
 
@@ -40,7 +47,7 @@ SHORT_ITEMS = re.compile(r"^(?:[pec]\d+|a)-ask$")
 NOT_ON_PAPER = {"share-ask"}
 
 PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>
 @page {{ size: A4; margin: 18mm 16mm; }}
 body {{ font-family: "DejaVu Serif", Georgia, serif; font-size: 11.5pt; line-height: 1.45;
@@ -172,27 +179,28 @@ def _with_store(cls, store):
     return make
 
 
-def render_html(notebook: Path, short: bool = False) -> str:
-    """One self-contained HTML page (nbconvert's basic template inside a print style sheet)."""
+def render_html(notebook: Path, short: bool = False, language: str | None = None) -> str:
+    """One self-contained HTML page (nbconvert's basic template inside a print style sheet), in
+    ``language`` (default: the module's, from the notebook's name)."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="basic", anchor_link_text="")
-    handout, items = handout_notebook(notebook, short)
-    body, _ = exporter.from_notebook_node(handout)
-    for mark, item in items.items():
-        body = body.replace(f"<p>{mark}</p>", item)
-    title = notebook.stem.replace("_", " ") + (" (short handout)" if short else "")
-    return PAGE.format(title=html.escape(title), body=body, kind="short" if short else "full")
+    with in_language(language or module_language(notebook.stem)):
+        exporter = HTMLExporter(template_name="basic", anchor_link_text="")
+        handout, items = handout_notebook(notebook, short)
+        body, _ = exporter.from_notebook_node(handout)
+        for mark, item in items.items():
+            body = body.replace(f"<p>{mark}</p>", item)
+        title = notebook.stem.replace("_", " ") + (say("handout.short_suffix") if short else "")
+        kind = "short" if short else "full"
+        return PAGE.format(title=html.escape(title), body=body, kind=kind, lang=current_language())
 
 
 def released_notebook(course: Path, module: str) -> Path:
     """The module's released copy, which handouts are built from."""
     notebook = course / "release" / module / f"{module}.ipynb"
     if not notebook.is_file():
-        raise HandoutError(
-            f"{module} has no released copy at {notebook}. Run `make release` first: "
-            "handouts are built from release/, so no answer can reach paper."
-        )
+        with in_language(module_language(module)):
+            raise HandoutError(say("handout.no_release", module=module, notebook=notebook))
     return notebook
 
 

@@ -6,6 +6,10 @@ has that exercise, a sign-in sheet that asks only for a name (optional) and an a
 evaluation form; for every session, the group's agreements and the whole guide; and a printing
 checklist whose page counts come from the PDFs printed here. All of it is read from the
 course's notebooks, the same source as the guide.
+
+Each module's pieces are in its language (``fr-01_...`` is French), and the pieces every session
+shares (the agreements, the guide, the index and the checklist) in the kit's language: the
+modules' own when they are all of one edition, or ``language``.
 """
 
 from __future__ import annotations
@@ -14,43 +18,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import HandoutError
+from ..kit.store import module_language
+from ..kit.strings import in_language
 from .checklist import Printed, checklist_markdown
 from .facilitation import PLANS, guide_html, module_guide
 from .handouts import released_notebook, render_html
-from .module_text import agreements, module_text
+from .module_text import agreements, module_text, number_of
 from .printing import find_chromium, pdf_pages, print_pdf
 from .projector import projector_html
 from .readout import facilitator_html
 from .sheets import agreements_html, evaluation_html, sign_in_html, statements_html
+from .text import say
 
 SPARE_ROWS = 5  # the sign-in sheet's rows beyond the group size
-
-INDEX = """# Session kit: the allyship course
-
-Made for {people} people by `allyship kit`, from the course's notebooks.
-
-## The day before
-
-1. Read the **facilitator sheet** of your module (`NN_module/facilitator-sheet.pdf`): who
-   facilitates, the plan with timings, the agreements, the practice questions with the
-   explanation for every option, the reflection prompts and the safety notes.
-2. Print what [the printing checklist](printing-checklist.html) lists.
-3. On the projector computer, open `NN_module/projector-60min.html` (or `-90min`) in a browser
-   and press F11 for full screen: one screen per step of the plan; arrow keys or space to move.
-   It needs no network.
-
-## In this folder
-
-- `agreements.pdf`: the group's agreements, in large type (for the wall).
-- `facilitator_guide.html`: the whole guide, every module.
-- `printing-checklist.html`: pages and copies for {people} people.
-{modules}
-"""
-
-PIECES = (
-    "`facilitator-sheet.pdf`, `projector-60min.html`, `projector-90min.html`, `handout.pdf` "
-    "(full), `handout-short.pdf`, `sign-in.pdf`, `evaluation.pdf`"
-)
 
 
 def _write(path: Path, page: str) -> Path:
@@ -60,8 +40,14 @@ def _write(path: Path, page: str) -> Path:
 
 
 def module_pieces(course: Path, module: str, folder: Path, people: int) -> list[Printed]:
-    """Write one module's pages into ``folder``; return the pieces to print."""
-    guide = module_guide(module[:2], course)
+    """Write one module's pages into ``folder``, in the module's language; return the pieces
+    to print."""
+    with in_language(module_language(module)):
+        return _module_pieces(course, module, folder, people)
+
+
+def _module_pieces(course: Path, module: str, folder: Path, people: int) -> list[Printed]:
+    guide = module_guide(number_of(module), course)
     text = module_text(course, module)
     agreed = agreements(course)
     for minutes in PLANS:
@@ -89,6 +75,13 @@ def module_pieces(course: Path, module: str, folder: Path, people: int) -> list[
     return made
 
 
+def kit_language(modules: list[str], language: str | None = None) -> str:
+    """The language of the pieces every session shares: ``language``, else the modules' own
+    when they are all of one edition, else English."""
+    found = {module_language(m) for m in modules}
+    return language or (found.pop() if len(found) == 1 else "en")
+
+
 def make_kit(
     course: Path,
     modules: list[str],
@@ -96,12 +89,18 @@ def make_kit(
     people: int = 20,
     pdf: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    language: str | None = None,
 ) -> list[Printed]:
     """Write the whole kit into ``out``; return the printed pieces (with their page counts)."""
     if people < 1:
         raise HandoutError(f"The group size must be at least 1 person (--people {people}).")
     if pdf:
         find_chromium()  # fail before writing anything when PDFs cannot be printed
+    with in_language(kit_language(modules, language)):
+        return _make_kit(course, modules, out, people, pdf, progress)
+
+
+def _make_kit(course, modules, out, people, pdf, progress) -> list[Printed]:
     out.mkdir(parents=True, exist_ok=True)
     agreed = agreements(course)
     items = [
@@ -123,9 +122,11 @@ def make_kit(
         items = printed
     checklist = checklist_markdown(items, people, out)
     _write(out / "printing-checklist.md", checklist)
-    _write(out / "printing-checklist.html", _page("Printing checklist", checklist))
-    listing = "\n".join(f"- `{m}/`: {PIECES}." for m in modules)
-    _write(out / "index.html", _page("Session kit", INDEX.format(people=people, modules=listing)))
+    _write(out / "printing-checklist.html", _page(say("checklist.page_title"), checklist))
+    pieces = say("kit.pieces")
+    listing = "\n".join(say("kit.module_line", module=m, pieces=pieces) for m in modules)
+    index = say("kit.index", people=people, modules=listing)
+    _write(out / "index.html", _page(say("kit.index_title"), index))
     return items
 
 

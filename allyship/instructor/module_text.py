@@ -6,7 +6,9 @@ One source of truth: everything here is parsed from ``source/NN_slug/NN_slug.ipy
 ``nbformat`` and ``ast`` (the widget cells are calls such as ``Practice('p1', prompt, options)``
 with literal arguments, as ``course/authoring.py`` writes them). Nothing is evaluated and no
 question text is copied into the kit, so whatever the notebooks hold today is what the kit
-prints. The group's agreements are read the same way from ``notebooks/00_start_here.ipynb``.
+prints. The group's agreements are read the same way from the start-here notebook of the
+edition (``notebooks/00_start_here.ipynb``, ``notebooks/fr/00_commencer_ici.ipynb``); a French
+module (``fr-01_...``) is read with the French patterns below.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from pathlib import Path
 
 import nbformat
 
-from ..course.layout import list_modules, source_notebook
+from ..course.layout import EDITION_NOTEBOOKS, list_modules, source_notebook
 from ..errors import HandoutError
+from ..kit.store import LANGUAGE_PREFIX, MODULE_NAME, module_language
 
 START_HERE = Path("notebooks") / "00_start_here.ipynb"
 #: the heading of start-here's agreements section (matched case-insensitively)
@@ -28,6 +31,16 @@ AGREEMENTS_HEADING = re.compile(r"^#+\s.*agreements", re.I | re.M)
 QUOTED_CLAIM = re.compile(
     r"[\"\u201c]([^\"\u201c\u201d]*\ball(?:y|ies)\b[^\"\u201c\u201d]*)[\"\u201d]"
 )
+#: the same, for each edition: French start-here calls them « Ententes de groupe », and a French
+#: claim is in « » with « allié », « alliée », « alliés » or « alliées »
+AGREEMENTS_HEADINGS = {
+    "en": AGREEMENTS_HEADING,
+    "fr": re.compile(r"^#+\s.*ententes.*$", re.I | re.M),
+}
+QUOTED_CLAIMS = {
+    "en": QUOTED_CLAIM,
+    "fr": re.compile(r"«[\s\u00a0]*([^«»]*\balli(?:é|ée|és|ées)\b[^«»]*?)[\s\u00a0]*»"),
+}
 
 
 @dataclass(frozen=True)
@@ -73,7 +86,11 @@ class ModuleText:
 
     @property
     def number(self) -> str:
-        return self.module[:2]
+        return number_of(self.module)
+
+    @property
+    def language(self) -> str:
+        return module_language(self.module)
 
     def claims(self) -> list[str]:
         """Statements to rewrite: each exercise's statement, then the ally claims quoted in the
@@ -83,7 +100,7 @@ class ModuleText:
         texts = [q.prompt for q in self.practice]
         texts += [p.alternative or "" for p in self.reflections]
         for text in texts:
-            found += [m.group(1).strip() for m in QUOTED_CLAIM.finditer(text)]
+            found += [m.group(1).strip() for m in QUOTED_CLAIMS[self.language].finditer(text)]
         seen: dict[str, None] = {}
         for claim in found:
             if len(claim.split()) >= 4 and claim[:1].isupper():  # a sentence, not a phrase
@@ -164,9 +181,19 @@ def _add_item(text: ModuleText, call: tuple[str, list, dict] | None) -> None:
         text.rewrites.append(Rewrite(args[0], args[1], args[2]))
 
 
-def module_number(course: Path, number: str) -> str | None:
-    """The module folder whose name starts with ``number`` (``"01"``), or ``None``."""
-    return next((m for m in list_modules(course) if m.startswith(f"{number}_")), None)
+def number_of(module: str) -> str:
+    """A module's number: ``"01"`` for ``01_what_is_allyship`` and ``fr-01_etre_allie``."""
+    found = MODULE_NAME.match(module)
+    return found.group(1) if found else module[:2]
+
+
+def module_number(course: Path, number: str, language: str | None = None) -> str | None:
+    """The module folder numbered ``number`` (``"01"``) in ``language``'s edition (default: the
+    kit's current language: ``fr-01_...`` in French), or ``None``."""
+    from ..kit.strings import current_language
+
+    start = LANGUAGE_PREFIX.get(language or current_language(), "") + f"{number}_"
+    return next((m for m in list_modules(course) if m.startswith(start)), None)
 
 
 @dataclass(frozen=True)
@@ -176,11 +203,17 @@ class Agreements:
     items: list[str]
 
 
-def agreements(course: Path) -> Agreements:
-    """The group's agreements, from the start-here notebook's agreements section."""
-    path = course / START_HERE
+def agreements(course: Path, language: str | None = None) -> Agreements:
+    """The group's agreements, from the agreements section of the start-here notebook of
+    ``language``'s edition (default: the kit's current language)."""
+    from ..kit.strings import current_language
+
+    language = language or current_language()
+    folder, start, _journal = EDITION_NOTEBOOKS[language]
+    path = course / folder / start
+    heading = AGREEMENTS_HEADINGS[language]
     for cell in read_notebook(path).cells:
-        match = AGREEMENTS_HEADING.search(cell.source) if cell.cell_type == "markdown" else None
+        match = heading.search(cell.source) if cell.cell_type == "markdown" else None
         if match:
             body = cell.source[match.end() :]
             items = numbered(body)

@@ -12,11 +12,17 @@ module's text is the content authors' (and changes), so the handout does not rew
    empty goes with it.
 
 :func:`screen_wording` finds what is left, so tests (and authors) can check a handout.
+
+A French module (the kit's current language ``"fr"``) is read with French patterns: its how-to
+section is "Comment utiliser ce module", its buttons « Vérifier ma réponse », its menu
+« Exécuter toutes les cellules », and "saved but not graded" reads « est enregistrée avec vos
+réponses, mais n'est pas notée ».
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .kit_text import kit_text
 
@@ -39,22 +45,79 @@ SAVED_BUT_NOT = re.compile(r"\b(is|are) saved\b[^.;:]*?\b(?:but|and)(?: (?:is|ar
 SCREEN_START = re.compile(r"^[*_\s]*(?:then\s+)?(?:press|click)\b", re.I)
 HOW_TO = re.compile(r"^(#{2,4})\s+How to use this notebook\s*$", re.I | re.M)
 LIST_ITEM = re.compile(r"^(\s*(?:\d+\.|[-*+])\s+)(.*)$", re.S)
-SENTENCE_END = re.compile(r"((?<=[.!?])[\"\u201d\u2019)*_]*\s+)")
+#: a sentence ends after . ! or ?, and after a closing quotation mark that follows one (« ... »)
+SENTENCE_END = re.compile(r"((?<=[.!?])(?:[\u00a0 ]?»)?[\"\u201d\u2019)*_]*\s+)")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One edition's patterns for on-screen wording (see the module's doc)."""
+
+    screen: re.Pattern
+    button_clause: re.Pattern
+    saved_but_not: re.Pattern
+    not_graded: str  # what ``saved_but_not`` becomes, with ``{verb}`` from its first group
+    screen_start: re.Pattern
+    how_to: re.Pattern
+    #: the space a cut clause leaves before punctuation (French keeps its space before ":";
+    #: a sentence nothing was cut from is left as written)
+    gap: re.Pattern = re.compile(r"\s+([,.;:])")
+
+
+ENGLISH = Wording(SCREEN, BUTTON_CLAUSE, SAVED_BUT_NOT, "{verb} not", SCREEN_START, HOW_TO)
+FRENCH = Wording(
+    screen=re.compile(
+        r"Exécuter toutes les cellules|\bmenu\s+(?:\*\*)?Exécution\b|"
+        r"\bexécut\w*\s+(?:de nouveau\s+)?toutes les cellules|"
+        r"liste des travaux|\bAssignments\b|JupyterLab|barre latérale|barre d'outils|"
+        r"[«*]\s*Valider\b|\bbouton Valider\b|responses\.json|\bnotebook\b|"
+        r"\bcliqu(?:ez|er|ant)\b|"
+        r"\bappuy(?:ez|er)\s+sur\b|\bbouton\b|\bfaites défiler\b|"
+        r"\bVérifier ma (?:réponse|formulation|fiche)\b|"
+        r"\bsoum(?:ettre|ettez|ettiez|is|ise|ission)\b|\benregistr(?:é|ée|és|ées|ez)\b",
+        re.I,
+    ),
+    #: ", puis cliquez sur « Vérifier ma réponse »" / " et cliquez sur **Vérifier ma fiche**"
+    button_clause=re.compile(
+        r",?\s*(?:et\s+|puis\s+)*(?:cliquez|appuyez)(?:\s+ensuite)?\s+sur\s+"
+        r"(?:\*\*[^*]+\*\*|«[^»]+»|\"[^\"]+\"),?",
+        re.I,
+    ),
+    #: "Elle est enregistrée avec vos réponses, mais n'est pas notée" -> "Elle n'est pas notée"
+    saved_but_not=re.compile(
+        r"\b(?:est|sont)\s+enregistré(?:e|s|es)?\b[^.;:]*?,?\s+mais\s+(?:(?:il|elle)s?\s+)?"
+        r"(n'(?:est|sont))\s+pas\b",
+        re.I,
+    ),
+    not_graded="{verb} pas",
+    screen_start=re.compile(r"^[*_\s]*(?:puis\s+|ensuite\s+)?(?:cliquez|appuyez|lancez)\b", re.I),
+    how_to=re.compile(r"^(#{2,4})\s+Comment utiliser ce module\s*$", re.I | re.M),
+    gap=re.compile(r"\s+([,.;])"),
+)
+WORDING = {"en": ENGLISH, "fr": FRENCH}
+
+
+def wording(language: str | None = None) -> Wording:
+    """The patterns of ``language`` (default: the kit's current language)."""
+    from ..kit.strings import current_language
+
+    return WORDING[language or current_language()]
 
 
 def screen_wording(text: str) -> list[str]:
     """The on-screen words left in ``text`` (empty when it reads right on paper)."""
-    return [m.group(0) for m in SCREEN.finditer(text)]
+    return [m.group(0) for m in wording().screen.finditer(text)]
 
 
 def sentence_to_paper(sentence: str) -> str:
     """One sentence on paper: the sentence, shortened, or ``""`` when it only fits a screen."""
-    if SCREEN_START.match(sentence):
+    words = wording()
+    if words.screen_start.match(sentence):
         return ""
-    sentence = BUTTON_CLAUSE.sub("", sentence)
-    sentence = SAVED_BUT_NOT.sub(lambda m: f"{m.group(1)} not", sentence)
-    sentence = re.sub(r"\s+([,.;:])", r"\1", sentence)
-    return "" if SCREEN.search(sentence) else sentence
+    cut = words.button_clause.sub("", sentence)
+    cut = words.saved_but_not.sub(lambda m: words.not_graded.format(verb=m.group(1)), cut)
+    sentence = words.gap.sub(r"\1", cut) if cut != sentence else sentence  # the cut's gap only
+    return "" if words.screen.search(sentence) else sentence
 
 
 def text_to_paper(text: str) -> str:
@@ -89,7 +152,7 @@ def block_to_paper(block: str) -> str:
     if not stripped or stripped.startswith(("|", "<", "```")):
         return block
     if stripped.startswith("#"):
-        return "" if SCREEN.search(stripped) else block
+        return "" if wording().screen.search(stripped) else block
     out = []
     for item in _item_blocks(block):
         match = LIST_ITEM.match(item)
@@ -106,7 +169,7 @@ def _blocks_to_paper(markdown: str) -> list[str]:
 
 def markdown_to_paper(markdown: str) -> str:
     """A Markdown cell on paper: the how-to section replaced, screen sentences left out."""
-    heading = HOW_TO.search(markdown)
+    heading = wording().how_to.search(markdown)
     if not heading:
         return "\n\n".join(_blocks_to_paper(markdown))
     rest = markdown[heading.end() :]

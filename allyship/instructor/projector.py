@@ -4,7 +4,9 @@ plan_steps`) and the module's own text (:mod:`allyship.instructor.module_text`).
 
 One self-contained HTML file: system fonts, a few lines of inline script for the keys (arrows,
 space, Page Up/Down, Home/End) and nothing fetched. Without the script every screen shows, one
-under the other; printed, each screen is one landscape page.
+under the other; printed, each screen is one landscape page. Its words are in the kit's current
+language (``facilitator/fr/projector.md``, :mod:`.text_fr` and the French support lines in
+French), which the kit sets from the module.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from __future__ import annotations
 import html
 import re
 
-from ..course.support import SUPPORT_MARKDOWN
+from ..course.support import support_markdown
+from ..kit.strings import current_language
 from .facilitation import ModuleGuide, Step, plan_steps
 from .kit_text import kit_text, sections
 from .module_text import Agreements, ModuleText
 from .paper import text_to_paper
+from .text import say
 
 STYLE = """
 html, body { margin: 0; background: #fff; color: #111; }
@@ -94,8 +98,9 @@ def _lead(item: str) -> str:
 
 
 def support_lines() -> str:
-    """The support lines' heading and list, without links (the course's shared support text)."""
-    lines = SUPPORT_MARKDOWN.splitlines()
+    """The support lines' heading and list, without links (the course's shared support text, in
+    the kit's current language)."""
+    lines = support_markdown().splitlines()
     heading = next((ln.lstrip("# ") for ln in lines if ln.startswith("#")), "")
     items = "\n".join(ln for ln in lines if ln.startswith(("- ", "  ")))
     return f"**{heading}**\n\n{items}" if heading else items
@@ -118,7 +123,7 @@ def _content(step: Step, guide: ModuleGuide, text: ModuleText, agreed: Agreement
         claims = text.claims() if text.rewrites else []
         if claims:
             out += f'<p class="small">{esc(words["statement"])}</p>'
-            out += f"<blockquote>\u201c{esc(claims[0])}\u201d</blockquote>"
+            out += f"<blockquote>{esc(say('projector.quoted', text=claims[0]))}</blockquote>"
         return out
     if step.kind == "break":
         return f"<h1>{esc(words['break'].format(minutes=step.minutes))}</h1>"
@@ -149,21 +154,22 @@ def projector_html(guide: ModuleGuide, text: ModuleText, agreed: Agreements, min
     steps = plan_steps(guide, minutes)
     keys = sections(kit_text("projector"))["keys"]
     screens = []
+    title = say("projector.session", title=guide.title, minutes=minutes)
     for n, step in enumerate(steps, 1):
-        label = f"Step {n} of {len(steps)} \u00b7 {step.span} min"
+        label = say("projector.step", n=n, total=len(steps), span=step.span)
+        plan = say("projector.plan", what=step.what, minutes=step.minutes)
         screens.append(
             f'<section class="screen" id="step-{n}" data-kind="{step.kind}" '
             f'aria-label="{html.escape(label)}">'
-            f"<header><span>{html.escape(guide.title)} \u00b7 {minutes}-minute session</span>"
+            f"<header><span>{html.escape(title)}</span>"
             f"<span>{html.escape(label)}</span></header>"
             f"{_content(step, guide, text, agreed)}"
-            f'<p class="plan">Plan: {html.escape(step.what)} ({step.minutes} min)</p>'
+            f'<p class="plan">{html.escape(plan)}</p>'
             f'<footer><span class="keys">{html.escape(keys)}</span>'
             f"<span>{n} / {len(steps)}</span></footer></section>"
         )
-    title = f"{guide.title} \u00b7 {minutes}-minute session"
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{current_language()}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body><main>\n"
         + "\n".join(screens)

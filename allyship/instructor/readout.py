@@ -5,33 +5,24 @@ writing, and the safety notes and support lines.
 
 The module's part is read from its source notebook (:mod:`allyship.instructor.module_text`);
 the plans and notes from the guide (:mod:`allyship.instructor.facilitation`). Only practice
-questions are here, never a graded question or its answer.
+questions are here, never a graded question or its answer. The sheet's own words are in
+:mod:`.text` / :mod:`.text_fr`, in the kit's current language.
 """
 
 from __future__ import annotations
 
 import html
 
-from ..course.support import SUPPORT_MARKDOWN
-from ..kit.strings import item_label
-from .facilitation import ModuleGuide, guide_markdown
-from .facilitation_plans import GENERAL_SAFETY
+from ..kit.strings import current_language, item_label
+from .facilitation import ModuleGuide, general_safety_markdown, guide_markdown
 from .kit_text import kit_text
 from .module_text import Agreements, ModuleText
 from .paper import text_to_paper
 from .sheets import SHEET
+from .text import say
 
 LETTERS = "ABCDEFGHIJKL"
 TICK = "\u2713 "
-READ_OUT = (
-    "Read the question and its options aloud (they are on the short handout too). Give a "
-    "minute to choose, silently or by a show of hands, never by asking one person. Then read "
-    "the explanation for every option; the options that fit are marked \u2713."
-)
-PRIVATE = (
-    "For the quiet writing. Offer the prompt or its alternative; what people write is "
-    "theirs: never ask anyone to read it aloud or hand it in."
-)
 EXTRA_STYLE = """<style>
 .practice {{ break-inside: avoid-page; border: 1px solid #555; border-radius: 4px;
   padding: 4px 12px; margin: 12px 0; }}
@@ -50,11 +41,14 @@ def _md(text: str) -> str:
 def practice_html(text: ModuleText) -> str:
     """Every practice question of the module: options lettered, the fitting ones marked, and
     the explanation for each option, to read out."""
-    parts = ["<h2>Practice questions to read out</h2>", f"<p>{html.escape(READ_OUT)}</p>"]
+    parts = [
+        f"<h2>{html.escape(say('readout.practice'))}</h2>",
+        f"<p>{html.escape(say('readout.read_out'))}</p>",
+    ]
     if not text.practice:
-        parts.append("<p>This module has no practice questions.</p>")
+        parts.append(f"<p>{html.escape(say('readout.no_practice'))}</p>")
     for question in text.practice:
-        how = " (more than one fits)" if question.multiple else ""
+        how = say("readout.more_than_one") if question.multiple else ""
         options = "".join(
             f'<li><span class="{"fits" if o.correct else "other"}">{letter}. '
             f"{TICK if o.correct else ''}{html.escape(o.text)}</span>"
@@ -71,10 +65,14 @@ def practice_html(text: ModuleText) -> str:
 
 def prompts_html(text: ModuleText) -> str:
     """The module's reflection and commitment prompts, each with its alternative."""
-    parts = ["<h2>Reflections and commitment (private)</h2>", f"<p>{html.escape(PRIVATE)}</p>"]
+    parts = [
+        f"<h2>{html.escape(say('readout.prompts'))}</h2>",
+        f"<p>{html.escape(say('readout.private'))}</p>",
+    ]
     for prompt in [*text.reflections, *text.commitments]:
         alternative = (
-            f"<p><em>Or:</em> {html.escape(text_to_paper(prompt.alternative))}</p>"
+            f"<p><em>{html.escape(say('readout.or'))}</em> "
+            f"{html.escape(text_to_paper(prompt.alternative))}</p>"
             if prompt.alternative
             else ""
         )
@@ -88,26 +86,25 @@ def prompts_html(text: ModuleText) -> str:
 def agreements_block(found: Agreements) -> str:
     items = "\n".join(f"{n}. {item}" for n, item in enumerate(found.items, 1))
     return (
-        f"<h2>{html.escape(found.heading)} (read out at the start)</h2>"
+        f"<h2>{html.escape(say('readout.agreements', heading=found.heading))}</h2>"
         f"{_md(found.intro)}{_md(items)}"
     )
 
 
 def facilitator_html(guide: ModuleGuide, text: ModuleText, found: Agreements) -> str:
     """The whole facilitator sheet for one module, as one printable page."""
-    notes = "\n".join(f"- {s}" for s in GENERAL_SAFETY)
     plan = _md(guide_markdown(guide).split("\n\n", 1)[1])  # without its title: the h1 has it
+    title = say("readout.title", title=guide.title)
     body = "\n".join(
         [
-            f"<h1>Facilitator sheet: {html.escape(guide.title)}</h1>",
+            f"<h1>{html.escape(title)}</h1>",
             _md(kit_text("co_facilitation")),
             plan,
             agreements_block(found),
             practice_html(text),
             prompts_html(text),
-            _md(f"## Safety notes for every session\n\n{notes}\n\n{SUPPORT_MARKDOWN}"),
+            _md(general_safety_markdown()),
         ]
     )
-    title = f"Facilitator sheet: {guide.title}"
     sheet = SHEET.replace("</style></head>", "</style>" + EXTRA_STYLE, 1)
-    return sheet.format(title=html.escape(title), body=body)
+    return sheet.format(title=html.escape(title), body=body, lang=current_language())

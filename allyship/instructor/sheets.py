@@ -3,20 +3,24 @@ only for a name (optional), an anonymous session evaluation form, and the statem
 rewrite (module 01's activity).
 
 Each function returns one self-contained HTML page for A4 (no scripts, nothing fetched). The
-sheets' own words are in ``facilitator/*.md``; everything about a module (its title, goals,
-statements) is read from the module by :mod:`allyship.instructor.module_text`.
+sheets' own words are in ``facilitator/*.md`` (``facilitator/fr/*.md`` in French) and in
+:mod:`.text`; everything about a module (its title, goals, statements) is read from the module
+by :mod:`allyship.instructor.module_text`. Each sheet is in the kit's current language, which
+the kit sets from the module (:func:`allyship.instructor.kit.module_pieces`).
 """
 
 from __future__ import annotations
 
 import html
 
+from ..kit.strings import current_language
 from .kit_text import bullets, kit_text, sections, title_and_body
 from .module_text import Agreements, ModuleText
 from .paper import text_to_paper
+from .text import say
 
 SHEET = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>
 @page {{ size: A4; margin: 16mm 16mm; }}
 body {{ font-family: "DejaVu Serif", Georgia, serif; font-size: 12pt; line-height: 1.4;
@@ -52,7 +56,7 @@ def _markdown(text: str) -> str:
 
 
 def page(title: str, body: str) -> str:
-    return SHEET.format(title=html.escape(title), body=body)
+    return SHEET.format(title=html.escape(title), body=body, lang=current_language())
 
 
 def _lines(n: int) -> str:
@@ -74,11 +78,13 @@ def sign_in_html(module_title: str, rows: int) -> str:
     title, intro = title_and_body(kit_text("sign_in"))
     cells = "".join(f'<tr><td class="n">{n}</td><td></td></tr>' for n in range(1, rows + 1))
     table = (
-        '<table class="signin"><thead><tr><th class="n"></th><th>Name (optional)</th></tr>'
+        '<table class="signin"><thead><tr><th class="n"></th>'
+        f"<th>{html.escape(say('sheet.name_column'))}</th></tr>"
         f"</thead><tbody>{cells}</tbody></table>"
     )
-    body = f"<h1>{html.escape(title)}: {html.escape(module_title)}</h1>{_markdown(intro)}{table}"
-    return page(f"{title}: {module_title}", body)
+    heading = say("sheet.heading", title=title, module=module_title)
+    body = f"<h1>{html.escape(heading)}</h1>{_markdown(intro)}{table}"
+    return page(heading, body)
 
 
 def evaluation_questions(
@@ -87,10 +93,18 @@ def evaluation_questions(
     """(scale, groups of statements to rate, open questions) of the evaluation form: the
     module's goals, then the kit's statements about the session."""
     parts = sections(kit_text("evaluation"))
-    lead, _, _ = parts["Goals"].partition("\n")
-    groups = [(lead.strip(), list(goals)), (parts["Statements"].split("\n")[0].strip(), [])]
-    groups[1][1].extend(bullets(parts["Statements"]))
-    return bullets(parts["Scale"]), groups, bullets(parts["Questions"])
+    goals_part, statements = (
+        parts[say("section.evaluation.goals")],
+        parts[say("section.evaluation.statements")],
+    )
+    lead, _, _ = goals_part.partition("\n")
+    groups = [(lead.strip(), list(goals)), (statements.split("\n")[0].strip(), [])]
+    groups[1][1].extend(bullets(statements))
+    scale, questions = (
+        parts[say("section.evaluation.scale")],
+        parts[say("section.evaluation.questions")],
+    )
+    return bullets(scale), groups, bullets(questions)
 
 
 def evaluation_html(module_title: str, goals: list[str]) -> str:
@@ -113,11 +127,9 @@ def evaluation_html(module_title: str, goals: list[str]) -> str:
         f'<div class="question"><p><strong>{_inline(q)}</strong></p>{_lines(3)}</div>'
         for q in questions
     )
-    body = (
-        f"<h1>{html.escape(title)}: {html.escape(module_title)}</h1>{_markdown(intro)}"
-        f"{table}{opens}"
-    )
-    return page(f"{title}: {module_title}", body)
+    heading = say("sheet.heading", title=title, module=module_title)
+    body = f"<h1>{html.escape(heading)}</h1>{_markdown(intro)}{table}{opens}"
+    return page(heading, body)
 
 
 def statements_html(text: ModuleText) -> str:
@@ -126,21 +138,25 @@ def statements_html(text: ModuleText) -> str:
     space for the pair's rewrite, and questions to check it."""
     parts = sections(kit_text("statements"))
     title, intro = title_and_body(parts[""])
-    claims = text.claims() + bullets(parts["Examples written for the facilitator kit"])
+    claims = text.claims() + bullets(parts[say("section.statements.examples")])
     framing = "".join(
-        f"<p><strong>The module's exercise, for statement 1:</strong> "
+        f"<p><strong>{html.escape(say('sheet.exercise_for_first'))}</strong> "
         f"{_inline(text_to_paper(r.prompt))}</p>"
         for r in text.rewrites[:1]
     )
-    items = "".join(f"<li>\u201c{html.escape(c)}\u201d</li>" for c in claims)
-    checks = "".join(f"<li>{_inline(c)}</li>" for c in bullets(parts["Check it"]))
-    body = (
-        f"<h1>{html.escape(title)}: {html.escape(text.title)}</h1>{_markdown(intro)}"
-        f'<ol class="statements">{items}</ol><div class="note">{framing}</div>'
-        f"<h2>{html.escape('Your rewrite')}</h2><p>{_inline(parts['Your rewrite'])}</p>"
-        f"{_lines(4)}<h2>Check it</h2><ul>{checks}</ul>"
+    items = "".join(f"<li>{html.escape(say('sheet.quoted', text=c))}</li>" for c in claims)
+    checks = "".join(
+        f"<li>{_inline(c)}</li>" for c in bullets(parts[say("section.statements.check")])
     )
-    return page(f"{title}: {text.title}", body)
+    heading = say("sheet.heading", title=title, module=text.title)
+    body = (
+        f"<h1>{html.escape(heading)}</h1>{_markdown(intro)}"
+        f'<ol class="statements">{items}</ol><div class="note">{framing}</div>'
+        f"<h2>{html.escape(say('sheet.your_rewrite'))}</h2>"
+        f"<p>{_inline(parts[say('section.statements.rewrite')])}</p>"
+        f"{_lines(4)}<h2>{html.escape(say('sheet.check_it'))}</h2><ul>{checks}</ul>"
+    )
+    return page(heading, body)
 
 
 def _inline(text: str) -> str:

@@ -2,9 +2,12 @@
 
 Every sentence that :mod:`.kit_text`, :mod:`.handouts`, :mod:`.sheets`, :mod:`.projector` and
 :mod:`.cohort` show a person, in French, keyed by a short name. Each entry's comment names the
-English literal it replaces (``file:line`` as of commit 7658207, and the literal itself), so the
-code can pick one or the other by language without a second copy of any logic. Placeholders are
-named (``{module}``, ``{minutes}`` ...); the comment says which English expression fills each.
+English literal it replaced (``file:line`` as of commit 7658207, or of the commit named in a
+section's heading, and the literal itself). Those English sentences now live in :mod:`.text`
+under the same keys, and :func:`.text.say` picks one table or the other by the kit's current
+language: no second copy of any logic. Placeholders are named (``{module}``, ``{minutes}`` ...);
+the comment says which English expression fills each. The ``cohort.*`` entries wait for
+:mod:`.cohort` to take a language (its sentences are still its own English literals).
 
 Not here: the kit texts kept as Markdown (``facilitator/fr/*.md``, read by :func:`.kit_text.
 kit_text`), module text (read from the French notebooks) and the kit's learner strings
@@ -140,6 +143,13 @@ TEXT: dict[str, str] = {
         "Le portrait anonyme du groupe apparaît une fois les travaux des personnes apprenantes "
         "corrigés automatiquement."
     ),
+    # allyship/instructor/gradebook.py:67-70 NoGradebookError "There is no gradebook yet ({path}
+    # does not exist). It appears after the first `nbgrader generate_assignment` and fills in
+    # with `nbgrader autograde`." (what the French guide prints in its place)
+    "notebook.guide_no_gradebook": (
+        "Il n'y a pas encore de base de notes : elle apparaît après la première commande "
+        "`nbgrader generate_assignment` et se remplit avec `nbgrader autograde`."
+    ),
     # notebooks/facilitator_guide.ipynb cell facilitator-guide-06 line 2 "Item difficulty
     # (hidden where the group is too small)"
     "notebook.guide_difficulty": "Difficulté des items (masquée quand le groupe est trop petit)",
@@ -174,4 +184,137 @@ TEXT: dict[str, str] = {
         "C'est inutile : vos réponses sont enregistrées à côté du notebook et parviennent à la "
         "personne responsable du cours quand vous soumettez le module dans la liste des travaux."
     ),
+    # ---- facilitation.py (the guide; commit 2e59c94) ---------------------------------------
+    # facilitation.py:124, :129 "Facilitator guide: the allyship course" (the guide's h1, title)
+    "guide.title": "Guide d'animation : le cours sur l'alliance",
+    # facilitation.py:66 f"Module {number} \u2014 {title}" (a module's title without its source)
+    "guide.fallback_title": "Module {number} \u2014 {title}",
+    # facilitation.py:92 "### Goals"
+    "guide.goals": "Objectifs",
+    # facilitation.py:97 f"### {minutes}-minute session"
+    "guide.session": "Séance de {minutes} minutes",
+    # facilitation.py:95 "| time (min) | length | what happens |"
+    "guide.plan_columns": "| moment (min) | durée | déroulement |",
+    # facilitation.py:98 "### Discussion prompts"
+    "guide.prompts": "Pistes de discussion",
+    # facilitation.py:100 "### Safety notes for this module"
+    "guide.safety": "Consignes de sécurité pour ce module",
+    # facilitation.py:115 "## Safety notes for every session" (also readout.py:108)
+    "guide.general_safety": "Consignes de sécurité pour toutes les séances",
+    # facilitation.py:103-106 "The safety notes for every session, and the support lines, apply
+    # as well. The practice questions ... are in the session kit: `allyship kit NN --out kit`."
+    # ({module} is the module as typed on the command line: fr-01)
+    "guide.see_kit": (
+        "Les consignes de sécurité pour toutes les séances et les ressources de soutien "
+        "s'appliquent aussi. Les questions d'entraînement, avec une explication pour chaque "
+        "choix, les ententes du groupe, les documents à distribuer et une vue pour projecteur "
+        "de ce plan se trouvent dans la trousse d'animation : `allyship kit {module} --out kit`."
+    ),
+    # ---- readout.py (the facilitator sheet; commit 2e59c94) -------------------------------
+    # readout.py:102, :111 f"Facilitator sheet: {guide.title}"
+    "readout.title": "Fiche d'animation : {title}",
+    # readout.py:53 "Practice questions to read out"
+    "readout.practice": "Questions d'entraînement à lire à voix haute",
+    # readout.py:26-30 READ_OUT "Read the question and its options aloud ... marked \u2713."
+    "readout.read_out": (
+        "Lisez à voix haute la question et ses choix (ils figurent aussi sur le document "
+        "abrégé). Laissez une minute pour choisir, en silence ou à main levée, sans jamais "
+        "interroger une personne en particulier. Lisez ensuite l'explication de chaque choix; "
+        "les choix qui conviennent sont marqués \u2713."
+    ),
+    # readout.py:55 "This module has no practice questions."
+    "readout.no_practice": "Ce module n'a pas de questions d'entraînement.",
+    # readout.py:57 " (more than one fits)"
+    "readout.more_than_one": " (plus d'un choix convient)",
+    # readout.py:74 "Reflections and commitment (private)"
+    "readout.prompts": "Réflexions et engagement (personnels)",
+    # readout.py:31-34 PRIVATE "For the quiet writing. Offer the prompt or its alternative ..."
+    "readout.private": (
+        "Pour l'écriture en silence. Proposez la consigne ou sa variante; ce que les gens "
+        "écrivent leur appartient : ne demandez jamais à quelqu'un de le lire à voix haute ni "
+        "de le remettre."
+    ),
+    # readout.py:77 "Or:" (before a reflection's alternative prompt)
+    "readout.or": "Ou :",
+    # readout.py:91 f"{found.heading} (read out at the start)"
+    "readout.agreements": "{heading} (à lire au début)",
+    # ---- kit.py (the kit's index; commit 2e59c94) -----------------------------------------
+    # kit.py:128 "Session kit" (the index page's title)
+    "kit.index_title": "Trousse d'animation",
+    # kit.py:28-48 INDEX (the kit's index.html, Markdown; the file names stay as the kit
+    # writes them)
+    "kit.index": """# Trousse d'animation : le cours sur l'alliance
+
+Préparée pour {people} personnes par `allyship kit`, à partir des modules du cours.
+
+## La veille
+
+1. Lisez la **fiche d'animation** de votre module (`NN_module/facilitator-sheet.pdf`) : qui
+   anime, le plan minuté, les ententes du groupe, les questions d'entraînement avec
+   l'explication de chaque choix, les consignes de réflexion et les consignes de sécurité.
+2. Imprimez ce qu'énumère [la liste de vérification pour l'impression](printing-checklist.html).
+3. Sur l'ordinateur relié au projecteur, ouvrez `NN_module/projector-60min.html` (ou `-90min`)
+   dans un navigateur et appuyez sur F11 pour passer en plein écran : un écran par étape du
+   plan; les touches fléchées ou la barre d'espace pour avancer. Aucune connexion réseau n'est
+   nécessaire.
+
+## Dans ce dossier
+
+- `agreements.pdf` : les ententes du groupe, en gros caractères (pour le mur).
+- `facilitator_guide.html` : le guide complet, tous les modules.
+- `printing-checklist.html` : pages et copies pour {people} personnes.
+{modules}
+""",
+    # kit.py:127 f"- `{m}/`: {PIECES}."
+    "kit.module_line": "- `{module}/` : {pieces}.",
+    # kit.py:50-53 PIECES (the files of each module's folder)
+    "kit.pieces": (
+        "`facilitator-sheet.pdf`, `projector-60min.html`, `projector-90min.html`, `handout.pdf` "
+        "(complet), `handout-short.pdf`, `sign-in.pdf`, `evaluation.pdf`"
+    ),
+    # ---- checklist.py (the printing checklist; commit 2e59c94) ----------------------------
+    # kit.py:126 "Printing checklist" (the checklist page's title)
+    "checklist.page_title": "Liste de vérification pour l'impression",
+    # checklist.py:50 f"# Printing checklist for {people} people"
+    "checklist.title": "# Liste de vérification pour l'impression, pour {people} personnes",
+    # checklist.py:52-56 "Pages are counted from the PDFs in this folder. ..."
+    "checklist.intro": (
+        "Les pages sont comptées à partir des PDF de ce dossier. Imprimez le **document "
+        "abrégé** pour chaque personne, ou plutôt le document complet (il contient les lectures "
+        "et les questions notées). Les feuilles recto verso sont comptées par copie. La vue pour "
+        "projecteur ne s'imprime pas : ouvrez-la dans un navigateur sur l'ordinateur relié au "
+        "projecteur (F11 pour le plein écran)."
+    ),
+    # checklist.py:60-61 "No PDFs were made (--html-only), so no pages are counted: ..."
+    "checklist.no_pdfs": (
+        "Aucun PDF n'a été produit (`--html-only`) : aucune page n'est donc comptée. Lancez "
+        "`allyship kit` sans `--html-only` (il faut Chromium) pour les compter."
+    ),
+    # checklist.py:65 "Every session" (the heading over the pieces every session shares)
+    "checklist.every_session": "Toutes les séances",
+    # checklist.py:67 "| file | piece | for | pages each | copies | pages |"
+    "checklist.columns": "| fichier | document | pour | pages par copie | copies | pages |",
+    # checklist.py:87, :91 f"- With {name}: **{pages} pages**, or {sheets} sheets printed
+    # double-sided." with name "the short handout" / "the full handout"
+    "checklist.with_short": (
+        "- Avec le document abrégé : **{pages} pages**, ou {sheets} feuilles imprimées recto verso."
+    ),
+    "checklist.with_full": (
+        "- Avec le document complet : **{pages} pages**, ou {sheets} feuilles imprimées recto "
+        "verso."
+    ),
+    # kit.py:73-81, :109 the printed pieces (Printed.piece, an identifier the code keeps in
+    # English), as the checklist shows them
+    "piece.agreements": "ententes du groupe",
+    "piece.facilitator_sheet": "fiche d'animation",
+    "piece.short_handout": "document abrégé",
+    "piece.full_handout": "document complet",
+    "piece.statements_to_rewrite": "énoncés à reformuler",
+    "piece.sign_in_sheet": "feuille de présence",
+    "piece.evaluation_form": "formulaire d'évaluation",
+    # checklist.py:12-15 who gets each piece (Printed.who, also an identifier), as shown
+    "who.each_person": "chaque personne",
+    "who.each_pair": "chaque équipe de deux",
+    "who.each_facilitator": "chaque personne qui anime",
+    "who.the_room": "la salle",
 }

@@ -33,6 +33,15 @@ class ProgressBar:
         self.stream.flush()
 
 
+#: the edition a facilitator's verb writes when no module says it (``fr-01`` is French)
+LANG = argument(
+    "--lang",
+    choices=("en", "fr"),
+    default=None,
+    help="the edition when no module is named, or of a bare module number: en (default) or fr",
+)
+
+
 def _one_module(course: Path, name: str | None) -> str | None:
     from ..course.layout import resolve_module
 
@@ -89,19 +98,55 @@ def cmd_cohort(args: argparse.Namespace) -> int:
     return 0
 
 
+def _in_edition(name: str, language: str | None) -> str:
+    """A module as typed, in ``--lang``'s edition when it is a bare number (``03`` with
+    ``--lang fr`` is ``fr-03``); any other name already says its edition."""
+    from ..kit.store import LANGUAGE_PREFIX
+
+    bare = name.strip().strip("/")
+    return LANGUAGE_PREFIX.get(language or "", "") + bare if bare.isdigit() else name
+
+
+def _edition(args: argparse.Namespace, course: Path) -> tuple[list[str], str]:
+    """The modules a facilitator's verb works on, and the language of what every session
+    shares: the modules named (each printed in its own language), or every module of
+    ``--lang``'s edition (English by default)."""
+    from ..course import list_modules
+    from ..kit.store import module_language
+    from .kit import kit_language
+
+    if args.modules:
+        args.modules = [_in_edition(m, args.lang) for m in args.modules]
+        modules = modules_of(args, course)
+        return modules, kit_language(modules, args.lang)
+    language = args.lang or "en"
+    return [m for m in list_modules(course) if module_language(m) == language], language
+
+
 def cmd_guide(args: argparse.Namespace) -> int:
+    import re
+
+    from ..kit.store import module_language
     from .facilitation import guide_html, guide_markdown, module_guide
+    from .module_text import number_of
 
     try:
         course = course_of(args)
     except Exception:  # noqa: BLE001 - the guide works without a course (fallback goals)
         course = None
     if args.module:
-        number = _one_module(course, args.module)[:2] if course else f"{int(args.module):02d}"
-        print(guide_markdown(module_guide(number, course)))
+        name = _in_edition(args.module, args.lang)
+        if course:
+            module = _one_module(course, name)
+            number, language = number_of(module), module_language(module)
+        else:
+            digits = re.search(r"\d+", name)
+            number = f"{int(digits.group(0)):02d}" if digits else name
+            language = module_language(name)
+        print(guide_markdown(module_guide(number, course, language)))
         return 0
     out = Path(args.out)
-    out.write_text(guide_html(course), encoding="utf-8")
+    out.write_text(guide_html(course, args.lang or "en"), encoding="utf-8")
     print(f"wrote {out}")
     return 0
 
@@ -110,7 +155,8 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     from .handouts import make_handouts
 
     course = course_of(args)
-    for path in make_handouts(course, modules_of(args, course), args.out, pdf=not args.html_only):
+    modules, _language = _edition(args, course)
+    for path in make_handouts(course, modules, args.out, pdf=not args.html_only):
         print(path)
     return 0
 
@@ -120,13 +166,15 @@ def cmd_kit(args: argparse.Namespace) -> int:
 
     course = course_of(args)
     out = Path(args.out)
+    modules, language = _edition(args, course)
     items = make_kit(
         course,
-        modules_of(args, course),
+        modules,
         out,
         people=args.people,
         pdf=not args.html_only,
         progress=ProgressBar("printing"),
+        language=language,
     )
     if not args.html_only:  # page counts exist only once the PDFs are printed
         print((out / "printing-checklist.md").read_text(encoding="utf-8"))
@@ -211,9 +259,13 @@ VERBS = [
         cmd_guide,
         (
             argument("--out", default="facilitator_guide.html", help="the HTML file to write"),
-            argument("--module", help="print only this module's guide, as Markdown"),
+            argument(
+                "--module", help="print only this module's guide, as Markdown (fr-03: French)"
+            ),
+            LANG,
         ),
-        "Write the facilitator guide as one printable HTML file.",
+        "Write the facilitator guide as one printable HTML file, in English or, with --lang fr "
+        "(or a French --module such as fr-03), in French.",
     ),
     Verb(
         "handouts",
@@ -224,8 +276,10 @@ VERBS = [
             MODULES,
             argument("--out", type=Path, default=Path("handouts"), help="output folder"),
             argument("--html-only", action="store_true", help="skip the PDFs (no chromium)"),
+            LANG,
         ),
-        "Write each module as a printable HTML page and PDF, with space to write.",
+        "Write each module as a printable HTML page and PDF, with space to write, in the "
+        "module's language (fr-01 is French; with no module named, --lang picks the edition).",
     ),
     Verb(
         "kit",
@@ -237,13 +291,15 @@ VERBS = [
             argument("--out", type=Path, default=Path("kit"), help="output folder"),
             argument("--people", type=int, default=20, help="group size, for the checklist"),
             argument("--html-only", action="store_true", help="skip the PDFs (no chromium)"),
+            LANG,
         ),
         "Write everything a session needs into one folder: for each module a facilitator "
         "sheet (plan, agreements, practice questions with every explanation, prompts, safety "
         "notes), projector views (one screen per step), full and short handouts worded for "
         "paper, the statements to rewrite, a sign-in sheet (a name, optional) and an anonymous "
         "evaluation form; the agreements; the guide; and a printing checklist counted from the "
-        "PDFs.",
+        "PDFs. Each module's pieces are in its language (fr-01 is French); with no module "
+        "named, --lang picks the edition.",
     ),
     Verb(
         "certificates",
