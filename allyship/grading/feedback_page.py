@@ -30,7 +30,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, default
 
 from ..course.placeholders import notebook_language
-from ..course.rubric import RUBRIC_POINTS, edition
+from ..course.rubric import RUBRIC_POINTS, criterion_scores, edition
 from ..kit.store import FILENAME
 from ..kit.strings import in_language, item_label, t
 from ..kit.text import escape, word_count
@@ -200,7 +200,7 @@ def _criteria(comment: str, task: dict | None) -> list[dict]:
     """The grader's score on each criterion, when the comment's first line gives all four and
     they add up to the reflection's score (otherwise the total alone is shown)."""
     rubric = edition()
-    scores = rubric.criterion_scores(comment, rubric.SHORT) if task else None
+    scores = criterion_scores(comment, rubric.SHORT) if task else None
     if not scores or task["pending"] or task["score"] is None:
         return []
     if abs(sum(scores) - float(task["score"])) > 1e-9:
