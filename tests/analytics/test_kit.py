@@ -46,6 +46,7 @@ def kit(tmp_path_factory):
 def visible(page: str) -> str:
     """The text a reader sees: tags, styles and scripts out, entities decoded."""
     page = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"</?(?:em|strong|i|b|a|span|code)\b[^>]*>", "", page)  # inline: no gap
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
