@@ -78,6 +78,9 @@ MARK_SCHEME = (
     "reflective process only. Never reward or penalise what is disclosed (identity, history, "
     "trauma, opinions): a hypothetical or observed situation earns full marks. Do not mark "
     "spelling or length. Leave one sentence of feedback naming a strength and one next step.\n"
+    "Start the comment with the four scores on its first line, for example "
+    '"Engagement 2, Perspectives 1, Reactions 1, Action 1": the learner\'s feedback page then '
+    "shows the score on each criterion (when they add up to the score you give).\n"
     "=== END MARK SCHEME ==="
 )
 

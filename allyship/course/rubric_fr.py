@@ -91,5 +91,9 @@ MARK_SCHEME = (
     "une situation fictive ou observée peut obtenir tous les points. Ne notez ni l'orthographe "
     "ni la longueur. Laissez une phrase de rétroaction qui nomme une force et une prochaine "
     "étape.\n"
+    "Commencez le commentaire par les quatre notes, sur sa première ligne, par exemple "
+    "« Consigne 2, Points de vue 1, Réactions 1, Action 1 »\u00a0: la page de rétroaction de la "
+    "personne apprenante montre alors la note de chaque critère (si leur somme égale la note "
+    "donnée).\n"
     "=== END MARK SCHEME ==="
 )
