@@ -6,11 +6,11 @@ the consent box (``share``), and reflections only where that box says "yes" in t
 cohort view's excerpts). Everything else (other reflections, commitments, records) is never
 read into the report, so it cannot leak from it.
 
-Ten thousand learners are seventy thousand ``responses.json`` files. Each file's size and
-modification time are checked (a stat, not a read) against those of the last report, kept in
-``.allyship/`` (:mod:`.private`); only new or changed files are read again. The result is the
-same frame ``read_responses`` would give, less the rows not kept
-(``tests/analytics/test_answers.py``).
+Ten thousand learners are eighty thousand ``responses.json`` files. The first report opens each
+once (its size and modification time from the open file, then its text); later reports check
+each file's size and time (a stat, not a read) against those kept in ``.allyship/``
+(:mod:`.private`) and read again only new or changed files. The result is the same frame
+``read_responses`` would give, less the rows not kept (``tests/analytics/test_answers.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..kit.store import FILENAME, is_valid_value
@@ -45,31 +46,14 @@ def _kind(item: str) -> str:
     return kind
 
 
-def _rows(path: str, learner: str, module: str, texts: dict) -> list[tuple[str, str, str, str]]:
-    """The kept answers of one file (none if it is missing or damaged). ``texts`` holds one
-    copy of each option's text, so seventy thousand files keep a few hundred strings."""
-    try:
-        with open(path, "rb") as f:
-            data = json.loads(f.read())
-    except (OSError, ValueError):
-        return []
-    if not isinstance(data, dict):
-        return []
-    shared = data.get(CONSENT) == YES
-    rows = []
-    for item, value in data.items():
-        kind = _kind(item)
-        if kind == "skip" or (kind == "shared" and not shared):
-            continue
-        if type(value) is str:  # the common case, as gradebook._answer_text reads it
-            text = value if value.strip() else None
-        elif is_valid_value(value):
-            text = _answer_text(value)
-        else:
-            continue
-        if text is not None:
-            rows.append((learner, module, item, texts.setdefault(text, text)))
-    return rows
+def _plan(keys: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The items a file with these keys contributes, in the file's order: without consent
+    (choices, ratings, the consent box) and with it (reflections too)."""
+    kinds = [(k, _kind(k)) for k in keys]
+    return (
+        tuple(k for k, kind in kinds if kind == "keep"),
+        tuple(k for k, kind in kinds if kind != "skip"),
+    )
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -78,6 +62,73 @@ def _stat(path: str) -> tuple[int, int]:
     except OSError:
         return (-1, -1)
     return (st.st_size, st.st_mtime_ns)
+
+
+def _read(path: str) -> tuple[tuple[int, int], bytes | None]:
+    """A file's (size, modification time) and its bytes, from one open; ``(-1, -1), None``
+    when it cannot be read. The time is taken before the read, so a file changed while it was
+    read has a newer one next time and is read again."""
+    try:
+        with open(path, "rb", buffering=0) as f:
+            st = os.fstat(f.fileno())
+            return (st.st_size, st.st_mtime_ns), f.read()
+    except OSError:
+        return (-1, -1), None
+
+
+class _Coded:
+    """Answers as three columns of numbers: the submission's number, the item's code and the
+    text's code, with one list of the items and one of the texts. Eighty thousand files hold a
+    few dozen item ids and a few hundred option texts: each is kept once, and the cache is
+    saved and merged without hashing six hundred thousand strings again."""
+
+    def __init__(self, items: list[str] | None = None, texts: list[str] | None = None) -> None:
+        self.at: list[int] = []
+        self.item: list[int] = []
+        self.value: list[int] = []
+        self.items = {t: n for n, t in enumerate(items or [])}
+        self.texts = {t: n for n, t in enumerate(texts or [])}
+        self.plans: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def add(self, n: int, raw: bytes | None) -> None:
+        """The kept answers of one file (none if it is missing or damaged)."""
+        if raw is None:
+            return
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return
+        if type(data) is not dict:
+            return
+        keys = tuple(data)
+        plan = self.plans.get(keys)
+        if plan is None:
+            plan = self.plans[keys] = _plan(keys)
+        items, texts = self.items, self.texts
+        for item in plan[data.get(CONSENT) == YES]:
+            value = data[item]
+            if type(value) is str:  # the common case, as gradebook._answer_text reads it
+                if not value.strip():
+                    continue
+                text = value
+            elif is_valid_value(value):
+                text = _answer_text(value)
+                if text is None:
+                    continue
+            else:
+                continue
+            self.at.append(n)
+            self.item.append(items.setdefault(item, len(items)))
+            self.value.append(texts.setdefault(text, len(texts)))
+
+    def columns(self) -> dict:
+        return {
+            "pair": np.asarray(self.at, dtype=np.int64),
+            "item": np.asarray(self.item, dtype=np.int64),
+            "value": np.asarray(self.value, dtype=np.int64),
+            "items": list(self.items),
+            "texts": list(self.texts),
+        }
 
 
 def read_answers(
@@ -91,38 +142,80 @@ def read_answers(
     """learner, module, item, value: the answers the report uses, for every submission in the
     gradebook, in the gradebook's order (a missing or damaged file contributes nothing and is
     left as it is)."""
-    import numpy as np
-
     root = str(course / step)
     subs = data.submissions
-    pairs = list(zip(subs["learner"].tolist(), subs["module"].tolist(), strict=True))
-    stats = [_stat(f"{root}/{learner}/{module}/{FILENAME}") for learner, module in pairs]
-    key = (root, 2)
+    learners = subs["learner"].to_numpy(dtype=object)
+    modules = subs["module"].to_numpy(dtype=object)
+    pairs = list(zip(learners.tolist(), modules.tolist(), strict=True))
+    paths = [f"{root}/{learner}/{module}/{FILENAME}" for learner, module in pairs]
+    key = (root, 4)
     kept = private.load(cache, "answers", key) if cache is not None else None
-    old_at = {}  # pair -> its number in the cached frame, if its file is unchanged
-    if kept is not None:
-        old_pairs, old_stats, old_frame = kept
-        now = dict(zip(pairs, stats, strict=True))
-        old_at = {p: n for n, (p, st) in enumerate(zip(old_pairs, old_stats, strict=True))
-                  if now.get(p) == st}  # fmt: skip
-    number = {p: n for n, p in enumerate(pairs)}
-    todo = [p for p in pairs if p not in old_at]
-    texts: dict[str, str] = {}
-    fresh = []
-    for n, pair in enumerate(todo, 1):
-        rows = _rows(f"{root}/{pair[0]}/{pair[1]}/{FILENAME}", *pair, texts)
-        fresh += [(number[pair], *row) for row in rows]
-        if progress and (n % 1000 == 0 or n == len(todo)):
-            progress(n, len(todo))
-    frame = pd.DataFrame(fresh, columns=["pair", *COLUMNS])
-    if old_at:
-        renumber = np.full(len(old_pairs), -1)
-        for p, n in old_at.items():
-            renumber[n] = number[p]
-        old = old_frame.assign(pair=renumber[old_frame["pair"].to_numpy()])
-        frame = pd.concat([old.loc[old["pair"] >= 0], frame], ignore_index=True)
-    frame = frame.sort_values("pair", kind="stable", ignore_index=True)
-    if cache is not None and (todo or len(old_at) != len(old_pairs if kept else ())):
-        compact = frame.astype({c: "category" for c in COLUMNS})
-        private.save(cache, "answers", key, (pairs, stats, compact))
-    return frame[COLUMNS].astype({c: str for c in COLUMNS})
+    if kept is None:  # nothing kept: one open per file gives its time and its text
+        stats, todo, old, renumber = [(-1, -1)] * len(pairs), range(len(pairs)), None, None
+    else:
+        old_pairs, old_stats, old = kept
+        stats = [_stat(p) for p in paths]
+        if old_pairs == pairs and old_stats == stats:
+            todo = []  # the common case: nothing graded since
+        else:
+            unchanged = dict(zip(old_pairs, old_stats, strict=True))
+            todo = [n for n, (p, st) in enumerate(zip(pairs, stats, strict=True))
+                    if unchanged.get(p) != st]  # fmt: skip
+            renumber = _renumbering(old_pairs, pairs, set(todo))
+    fresh = _Coded(old["items"], old["texts"]) if old is not None else _Coded()
+    for count, n in enumerate(todo, 1):
+        st, raw = _read(paths[n])
+        stats[n] = st
+        fresh.add(n, raw)
+        if progress and (count % 1000 == 0 or count == len(todo)):
+            progress(count, len(todo))
+    if old is None:
+        columns = fresh.columns()
+    elif todo or old_pairs != pairs:
+        columns = _merged(old, renumber, fresh.columns())
+    else:
+        columns = old
+    if cache is not None and columns is not old:
+        private.save(cache, "answers", key, (pairs, stats, columns))
+    at = columns["pair"]
+    return pd.DataFrame(
+        {
+            "learner": learners[at],
+            "module": modules[at],
+            "item": np.array(columns["items"], dtype=object)[columns["item"]],
+            "value": np.array(columns["texts"], dtype=object)[columns["value"]],
+        },
+        columns=COLUMNS,
+    )
+
+
+def _renumbering(old_pairs: list, pairs: list, todo: set[int]) -> np.ndarray:
+    """Each cached submission's number in ``pairs``, or -1: gone from the gradebook, or read
+    again (its file changed)."""
+    now = {p: n for n, p in enumerate(pairs)}
+    renumber = np.full(len(old_pairs), -1, dtype=np.int64)
+    for n, p in enumerate(old_pairs):
+        m = now.get(p, -1)
+        renumber[n] = -1 if m in todo else m
+    return renumber
+
+
+def _merged(old: dict, renumber: np.ndarray, fresh: dict) -> dict:
+    """The cached rows of files unchanged since and the rows read now, in the gradebook's
+    order (``fresh`` extends the cached lists of items and texts); texts no row uses any more
+    are dropped."""
+    pair = renumber[old["pair"]]
+    keep = pair >= 0
+    pair = np.concatenate([pair[keep], fresh["pair"]])
+    item = np.concatenate([old["item"][keep], fresh["item"]])
+    value = np.concatenate([old["value"][keep], fresh["value"]])
+    order = np.argsort(pair, kind="stable")  # within a file, rows keep the file's order
+    used, value = np.unique(value[order], return_inverse=True)
+    texts = fresh["texts"]
+    return {
+        "pair": pair[order],
+        "item": item[order],
+        "value": value.astype(np.int64),
+        "items": fresh["items"],
+        "texts": [texts[n] for n in used],
+    }

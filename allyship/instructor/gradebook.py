@@ -26,10 +26,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..course.key import answer_key
 from ..course.layout import list_modules, source_notebook
 from ..errors import NoGradebookError
 from ..kit.store import FILENAME, is_valid_value
+from .source_json import answer_key
 
 QUESTION = re.compile(r"^q\d+$")
 REFLECTION = re.compile(r"^r\d+$")
@@ -237,9 +237,11 @@ def item_difficulty(
     correct = g["score"] >= g["max_score"]
     table = (
         g.assign(correct=correct)
-        .astype({"module": str, "item": str})
-        .groupby(["module", "item"], sort=False)
+        .groupby(["module", "item"], sort=False, observed=True)  # categoricals: no text hashed
         .agg(graded=("correct", "size"), correct=("correct", "sum"))
+    )
+    table.index = pd.MultiIndex.from_arrays(
+        [table.index.get_level_values(n).astype(str) for n in (0, 1)], names=["module", "item"]
     )
     table["share_correct"] = table["correct"] / table["graded"]
     wrong = _most_chosen_wrong(responses, keys).reindex(table.index)
@@ -253,13 +255,15 @@ def item_difficulty(
 
 def _most_chosen_wrong(responses: pd.DataFrame, keys: dict[str, dict[str, str]]) -> pd.DataFrame:
     """Per (module, item) with a key: the wrong answer chosen most often and how often (ties
-    go to the option first in alphabetical order)."""
+    go to the option first in alphabetical order). Answers are counted first (a few hundred
+    distinct ones), then compared with the key."""
     expected = pd.DataFrame(
         [(m, i, v) for m, items in keys.items() for i, v in items.items() if v is not None],
         columns=["module", "item", "expected"],
     )
-    answers = responses.merge(expected, on=["module", "item"])
-    answers = answers.loc[answers["value"] != answers["expected"]]
-    counts = answers.groupby(["module", "item", "value"]).size().rename("times").reset_index()
+    asked = responses.loc[responses["item"].isin(expected["item"].unique())]
+    counts = asked.groupby(["module", "item", "value"]).size().rename("times").reset_index()
+    counts = counts.merge(expected, on=["module", "item"])
+    counts = counts.loc[counts["value"] != counts["expected"]].drop(columns="expected")
     counts = counts.sort_values(["module", "item", "times", "value"], ascending=[1, 1, 0, 1])
     return counts.drop_duplicates(["module", "item"]).set_index(["module", "item"])

@@ -13,6 +13,13 @@ the rows), and applies nbgrader's own rules:
 * a submission's due date is the module's plus any extension, and it is late by the seconds
   after that, never fewer than 0 (``SubmittedAssignment.duedate``, ``total_seconds_late``).
 
+The grade table is most of the rows (83 per learner for eight modules). From SQLite it is read
+in one pass by SQLite itself (:func:`_sqlite_grades`): each column comes back as one string,
+the ids (nbgrader's 32-character hex) as fixed-width bytes matched by sorting, never as a
+Python object per row, the numbers written by ``quote()``, which SQLite writes so that they
+read back exactly. Anything that reading cannot take exactly (ids of another length, a number
+stored as text, a value within 1e-270 of zero) sends the table through the row-by-row read.
+
 A SQLite gradebook's frames are kept in ``.allyship/`` (:mod:`.private`) under the file's size
 and modification time, so a second report with nothing graded since reads no table at all.
 ``tests/analytics/test_gradebook_sql.py`` checks, frame for frame, that this reads what
@@ -86,13 +93,22 @@ def _tables(url: str) -> dict[str, pd.DataFrame]:
         con = engine.raw_connection()  # the database's own driver: no per-row processing
         try:
             cur = con.cursor()
-            frames = {}
-            for name, sql in QUERIES.items():
+
+            def query(sql: str) -> list:
                 try:
                     cur.execute(sql)
-                    rows = cur.fetchall()
+                    return cur.fetchall()
                 except engine.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would say it
                     raise DatabaseError(sql, None, exc) from exc
+
+            frames = {}
+            sqlite = url.startswith("sqlite")
+            for name, sql in QUERIES.items():
+                fast = _sqlite_grades(cur) if sqlite and name == "grades" else None
+                if fast is not None:
+                    frames[name] = fast
+                    continue
+                rows = query(sql)
                 columns = [d[0] for d in cur.description]
                 frames[name] = pd.DataFrame.from_records(rows, columns=columns)
             return frames
@@ -100,6 +116,67 @@ def _tables(url: str) -> dict[str, pd.DataFrame]:
             con.close()
     finally:
         engine.dispose()
+
+
+ID_WIDTH = 32  # nbgrader's ids: uuid4().hex
+TINY = 1e-270  # between 0 and about this, quote() may not write a float exactly
+
+SQLITE_GRADES = (
+    "SELECT count(*), min(length(notebook_id)), max(length(notebook_id)), "
+    "min(length(cell_id)), max(length(cell_id)), "
+    "group_concat(notebook_id, ''), group_concat(cell_id, ''), group_concat(quote(auto_score)), "
+    "group_concat(quote(manual_score)), group_concat(quote(extra_credit)), "
+    "group_concat(needs_manual_grade, '') FROM grade"
+)
+
+
+def _sqlite_grades(cur) -> dict[str, np.ndarray] | None:
+    """The grade table's columns as ``QUERIES["grades"]`` reads them, from the one row SQLite
+    builds (see the module's docstring), the ids as fixed-width bytes; None when it cannot be
+    read so (the caller then reads the rows). Arrays, not a frame: a frame would make a Python
+    object of every id."""
+    import sqlite3
+
+    try:
+        cur.execute(SQLITE_GRADES)
+        n, *lengths, notebook, cell, auto, manual, extra, flags = cur.fetchone()
+    except sqlite3.Error:  # e.g. a table too large for one string
+        return None
+    if not n or set(lengths) != {ID_WIDTH}:
+        return None
+    try:
+        return {
+            "notebook_id": _fixed(notebook, n, ID_WIDTH),
+            "cell_id": _fixed(cell, n, ID_WIDTH),
+            "auto_score": _floats(auto, n),
+            "manual_score": _floats(manual, n),
+            "extra_credit": _floats(extra, n),
+            "needs_manual_grade": _flags(flags, n),
+        }
+    except ValueError:  # text where a number should be, a NULL id or flag: read the rows
+        return None
+
+
+def _fixed(joined: str, n: int, width: int) -> np.ndarray:
+    if len(joined) != n * width:
+        raise ValueError("values of another width")
+    return np.frombuffer(joined.encode("ascii"), dtype=f"S{width}")
+
+
+def _floats(joined: str, n: int) -> np.ndarray:
+    """Numbers as quote() writes them (NULL for none), read back exactly."""
+    values = np.array(joined.replace("NULL", "nan").split(","), dtype=float)
+    tiny = (values != 0) & (np.abs(values) < TINY)
+    if len(values) != n or tiny.any():
+        raise ValueError("a value missing, or too close to 0 to be read exactly")
+    return values
+
+
+def _flags(joined: str, n: int) -> np.ndarray:
+    codes = _fixed(joined, n, 1)
+    if not np.isin(codes, [b"0", b"1"]).all():
+        raise ValueError("a flag that is not 0 or 1")
+    return codes == b"1"
 
 
 def _interval(column: pd.Series) -> pd.Series:
@@ -138,6 +215,28 @@ def _assemble(t: dict[str, pd.DataFrame]):
     return learners, sorted(modules["name"]), submissions, grades, people
 
 
+def _positions(index: pd.Index, ids: np.ndarray) -> np.ndarray:
+    """Where each of ``ids`` is in ``index`` (unique), -1 where it is not. Fixed-width bytes
+    (from :func:`_sqlite_grades`) are matched by sorting: no Python object per id."""
+    if ids.dtype.kind != "S":
+        return index.get_indexer(ids)
+    width, keys = ids.dtype.itemsize, index.tolist()
+    if not all(type(k) is str and len(k) == width and k.isascii() for k in keys):
+        return index.get_indexer(ids.astype(str))  # an id of another shape: compare as text
+    if not keys:
+        return np.full(len(ids), -1, dtype=np.intp)
+    keys = np.array(keys, dtype=ids.dtype)
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    at = np.minimum(np.searchsorted(ranked, ids), len(ranked) - 1)
+    return np.where(ranked[at] == ids, order[at], -1)
+
+
+def _column(g, name: str) -> np.ndarray:
+    """A grade column: the SQLite reading's array, or a frame's column."""
+    return g[name] if isinstance(g, dict) else g[name].to_numpy(dtype=object)
+
+
 def _coded(values: pd.Series, at) -> pd.Categorical:
     """``values`` (a short table's column) taken at positions ``at`` (-1: missing), as a
     categorical with sorted categories: a few dozen ids stored once, not once per grade."""
@@ -150,24 +249,27 @@ def _grades(g, notebooks, subs, cells) -> pd.DataFrame:
     """One row per grade. learner, module and item are categoricals (sorted, so sorting and
     grouping by them orders as their text does): the frame has 100,000s of rows and dozens of
     distinct items, and every table of the report groups by them."""
-    submission = subs.index.get_indexer(notebooks["assignment_id"].reindex(g["notebook_id"]))
-    at_cell = cells.index.get_indexer(g["cell_id"])
-    auto = g["auto_score"].astype(float)
-    manual = g["manual_score"].astype(float)
-    extra = g["extra_credit"].astype(float).fillna(0.0)
-    score = manual.where(manual.notna(), auto)
-    score = (score + extra).where(score.notna(), 0.0)
+    to_sub = subs.index.get_indexer(notebooks["assignment_id"])  # notebook -> its submission
+    at_notebook = _positions(notebooks.index, _column(g, "notebook_id"))
+    submission = np.where(at_notebook >= 0, to_sub[at_notebook], -1)
+    at_cell = _positions(cells.index, _column(g, "cell_id"))
+    auto = np.asarray(g["auto_score"], dtype=float)
+    manual = np.asarray(g["manual_score"], dtype=float)
+    extra = np.asarray(g["extra_credit"], dtype=float)
+    extra = np.where(np.isnan(extra), 0.0, extra)
+    score = np.where(np.isnan(manual), auto, manual)
+    score = np.where(np.isnan(score), 0.0, score + extra)
     top = cells["max_score"].astype(float).fillna(0.0).to_numpy()
     frame = pd.DataFrame(
         {
             "learner": _coded(subs["student_id"], submission),
             "module": _coded(subs["module"], submission),
             "item": _coded(cells["name"], at_cell),
-            "score": score.to_numpy(),
+            "score": score,
             "max_score": np.where(at_cell >= 0, top[at_cell], 0.0),
-            "auto_score": auto.to_numpy(),
-            "manual_score": manual.to_numpy(),
-            "needs_manual_grade": g["needs_manual_grade"].astype(bool).to_numpy(),
+            "auto_score": auto,
+            "manual_score": manual,
+            "needs_manual_grade": np.asarray(g["needs_manual_grade"]).astype(bool),
         }
     )
     return frame[GRADE_COLUMNS]  # in the table's order, as nbgrader's ORM gives them

@@ -220,7 +220,7 @@ def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
             f"(discrimination {r:.2f}, under {DISCRIMINATION_LOW:.2f}): review the options"
         )
     if options is not None and len(options) and options["chosen"].sum():
-        for _, o in options.loc[~options["key"]].iterrows():
+        for o in options.loc[~options["key"]].to_dict("records"):
             if o["chosen"] == 0:
                 reasons.append(f"no one chooses option {_named(o)}: replace it")
             elif o["share"] < DISTRACTOR_RARE:
@@ -231,7 +231,7 @@ def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
     return reasons
 
 
-def _named(option: pd.Series) -> str:
+def _named(option: dict) -> str:
     """An option as ``B ("Ask the daughter ...")``, or just ``B`` when its text is "B"."""
     letter, text = option["letter"], option["option"]
     return letter if text == letter else f'{letter} ("{text}")'

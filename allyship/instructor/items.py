@@ -2,7 +2,8 @@
 per question, and which options each learner chose.
 
 The options and the key come from ``source/`` (the ``Choice`` call of each ``qN-ask`` cell and
-the ``check_choice``/``check_choices`` call of its hidden test), never typed twice. Points come
+the ``check_choice``/``check_choices`` call of its hidden test), never typed twice, read as JSON
+(:mod:`.source_json`: no nbformat import on the report's path). Points come
 from the gradebook (:class:`~allyship.instructor.gradebook.CourseData`); the options chosen from
 the autograded ``responses.json`` (:func:`~allyship.instructor.gradebook.read_responses`, where a
 select-all answer is its options, sorted, joined with " + ").
@@ -14,13 +15,12 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 import numpy as np
 import pandas as pd
 
-from ..course.key import answer_key
 from ..course.layout import list_modules, source_notebook
 from .gradebook import QUESTION, REFLECTION, CourseData, matches
+from .source_json import answer_key, code_cells
 
 JOIN = " + "  # how gradebook.read_responses writes a select-all answer
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -41,14 +41,12 @@ class Question:
 
 def question_options(notebook: Path) -> dict[str, tuple[list[str], bool]]:
     """Each ``Choice`` question's options and whether it is select-all, from its ``-ask`` cell."""
-    nb = nbformat.read(str(notebook), as_version=4)
     found = {}
-    for cell in nb.cells:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
-        if cell.cell_type != "code" or not gid.endswith("-ask"):
+    for gid, source in code_cells(notebook):
+        if not gid.endswith("-ask"):
             continue
         try:
-            tree = ast.parse(cell.source)
+            tree = ast.parse(source)
         except SyntaxError:
             continue
         for node in ast.walk(tree):
@@ -106,7 +104,11 @@ def prepare(data: CourseData, responses: pd.DataFrame) -> Prepared:
     scores = q.pivot(index="learner", columns=["module", "item"], values="score")
     points = g.drop_duplicates(["module", "item"]).set_index(["module", "item"])["max_score"]
     r = responses.loc[matches(responses["item"], QUESTION)]
-    answers = {k: part.set_index("learner")["value"] for k, part in r.groupby(["module", "item"])}
+    learners, values = r["learner"].to_numpy(), r["value"].to_numpy()
+    answers = {  # one Series per question, cut by position: no frame per group
+        k: pd.Series(values[at], index=pd.Index(learners[at], name="learner"), name="value")
+        for k, at in r.groupby(["module", "item"]).indices.items()
+    }
     return Prepared(scores, points, g.loc[matches(items, REFLECTION)], answers)
 
 

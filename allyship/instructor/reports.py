@@ -32,25 +32,31 @@ class Report:
     late: pd.DataFrame
     responses: pd.DataFrame = field(repr=False)
     items: IA.ItemAnalysis | None = field(default=None, repr=False)
+    submitted: pd.DataFrame | None = field(default=None, repr=False)  # learner, module, timestamp
 
 
 def summarise_report(
-    course: Path, db_url: str | None = None, progress=None, *, cache: bool = True
+    course: Path, db_url: str | None = None, progress=None, *, cache: bool = True, step=None
 ) -> Report:
     """Read the gradebook and the autograded answers; compute every table of the report.
 
     The answers are those the report uses (:mod:`.answers`: choices, self-audit ratings,
     consent, and reflections only where their writer consented). With ``cache``, what was read
-    is kept in ``.allyship/`` until the gradebook or an answers file changes."""
+    is kept in ``.allyship/`` until the gradebook or an answers file changes. ``progress(done,
+    total)`` hears how many answers files have been read; ``step(what)`` each step's name."""
     from .answers import read_answers
     from .private import cache_folder
 
+    step = step or (lambda what: None)
     folder = cache_folder(course) if cache else None
+    step("reading the gradebook")
     data = G.load(G.gradebook_url(course, db_url), cache=folder)
+    step("reading the answers files")
     responses = read_answers(course, data, cache=folder, progress=progress)
+    step("computing the tables")
     keys = G.answer_keys(course, data.modules)
     completion = G.completion(data)
-    return Report(
+    report = Report(
         completion=completion,
         completion_by_module=G.completion_by_module(data, completion),
         scores=G.scores(data),
@@ -59,8 +65,11 @@ def summarise_report(
         awaiting=G.awaiting_manual_grading(data),
         late=G.late_submissions(data),
         responses=responses,
-        items=IA.analyse(course, data, responses),
+        submitted=data.submissions[["learner", "module", "timestamp"]],
     )
+    step("item analysis")
+    report.items = IA.analyse(course, data, responses)
+    return report
 
 
 @dataclass
@@ -71,14 +80,18 @@ class CohortView:
     difficulty: pd.DataFrame
     audit: pd.DataFrame
     excerpts: C.Excerpts
+    summary: pd.DataFrame | None = None  # per module: submitted, agreed, shared, quoted
 
 
 def summarise_cohort(report: Report, threshold: int = C.MIN_THRESHOLD) -> CohortView:
+    excerpts = C.reflection_excerpts(report.responses, threshold, submitted=report.submitted)
+    submitted = report.completion_by_module["submitted"]
     return CohortView(
         threshold,
         C.cohort_difficulty(report.difficulty, threshold),
         C.audit_averages(report.responses, threshold),
-        C.reflection_excerpts(report.responses, threshold),
+        excerpts,
+        C.cohort_summary(submitted, excerpts, threshold),
     )
 
 
@@ -135,10 +148,23 @@ def report_text(report: Report) -> str:
 
 def cohort_text(view: CohortView) -> str:
     excerpts = view.excerpts.table
-    sections = [
+    sections = []
+    if view.summary is not None:
+        shown = view.summary.astype(object).where(view.summary.notna(), "-")
+        title = (
+            f"Cohort summary (agreed: learners who agreed to share their reflections, shown "
+            f"for groups of {view.threshold} or more; shared: their reflections; quoted: "
+            "excerpts below)"
+        )
+        sections.append((title, shown))
+    sections += [
         (f"Item difficulty (groups under {view.threshold} hidden)", view.difficulty),
         ("Everyday-practice self-audit, cohort average (1 Rarely .. 4 Almost always)", view.audit),
-        ("Shared reflection excerpts (consent given; unnamed)", excerpts),
+        (
+            f"Shared reflection excerpts (consent given; unnamed; at most "
+            f"{C.EXCERPTS_PER_ITEM} per reflection, the most recent)",
+            excerpts,
+        ),
     ]
     text = "\n\n".join(f"== {title}\n{as_text(frame)}" for title, frame in sections)
     return text + "\n" + "\n".join(view.excerpts.notes)

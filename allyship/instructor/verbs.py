@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from ..cli import DB, MODULES, ONLY_MODULE, Verb, argument, course_of, modules_of
@@ -33,6 +34,42 @@ class ProgressBar:
         self.stream.flush()
 
 
+class SlowSteps:
+    """A report's progress: nothing for its first ``after`` seconds (most reports are done by
+    then); after that, on a terminal, one line on stderr naming the step it is on, with the
+    answers files read so far. Cleared before the report is printed; silent when stderr is not
+    a terminal."""
+
+    def __init__(self, after: float = 3.0, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.on = self.stream.isatty()
+        self.after, self.start = after, time.monotonic()
+        self.what, self.width = "", 0
+
+    def step(self, what: str) -> None:
+        self.what = what
+        self._line(what)
+
+    def __call__(self, done: int, total: int) -> None:
+        if total > 0:
+            self._line(f"{self.what}: {done} of {total}")
+
+    def _line(self, text: str) -> None:
+        elapsed = time.monotonic() - self.start
+        if not self.on or elapsed < self.after:
+            return
+        text = f"allyship: {text} ({elapsed:.0f} s so far)"
+        self.stream.write("\r" + text.ljust(self.width))
+        self.stream.flush()
+        self.width = len(text)
+
+    def close(self) -> None:
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+            self.width = 0
+
+
 #: the edition a facilitator's verb writes when no module says it (``fr-01`` is French)
 LANG = argument(
     "--lang",
@@ -52,22 +89,23 @@ def _only(frame, module: str | None):
     return frame if module is None else frame.loc[frame["module"] == module]
 
 
-def _course_report(args: argparse.Namespace) -> tuple:
+def _course_report(args: argparse.Namespace, slow: SlowSteps) -> tuple:
     """The course's report from the gradebook, and the ``--module`` asked for (or ``None``)."""
     from .reports import summarise_report
 
     course = course_of(args)
     module = _one_module(course, args.module)
-    return summarise_report(course, args.db, progress=ProgressBar("reading answers")), module
+    return summarise_report(course, args.db, progress=slow, step=slow.step), module
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    slow = SlowSteps()
     import matplotlib
 
     matplotlib.use("Agg")
     from .reports import report_text, save_plots
 
-    report, module = _course_report(args)
+    report, module = _course_report(args, slow)
     if module is not None:
         report.difficulty = _only(report.difficulty, module)
         report.awaiting = _only(report.awaiting, module)
@@ -78,10 +116,15 @@ def cmd_report(args: argparse.Namespace) -> int:
             from .item_report import only
 
             report.items = only(report.items, module)
-    print(report_text(report))
+    slow.step("writing the report")
+    text = report_text(report)
     if args.plots:
-        for path in save_plots(report, Path(args.plots)):
-            print(f"wrote {path}")
+        slow.step("drawing the figures")
+        paths = save_plots(report, Path(args.plots))
+    slow.close()
+    print(text)
+    for path in paths if args.plots else []:
+        print(f"wrote {path}")
     return 0
 
 
@@ -90,11 +133,16 @@ def cmd_cohort(args: argparse.Namespace) -> int:
     from .reports import cohort_text, summarise_cohort
 
     check_threshold(args.threshold)
-    report, module = _course_report(args)
+    slow = SlowSteps()
+    report, module = _course_report(args, slow)
     if module is not None:
         report.difficulty = _only(report.difficulty, module)
         report.responses = _only(report.responses, module)
-    print(cohort_text(summarise_cohort(report, args.threshold)))
+        report.completion_by_module = report.completion_by_module.loc[[module]]
+    slow.step("the cohort view")
+    text = cohort_text(summarise_cohort(report, args.threshold))
+    slow.close()
+    print(text)
     return 0
 
 

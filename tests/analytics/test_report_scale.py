@@ -1,0 +1,205 @@
+"""What makes the report fast at 10,000 learners gives what the slower ways gave.
+
+* source/ read as JSON (allyship/instructor/source_json.py) gives the key and the options that
+  allyship.course.key and nbformat give, for every module of every edition, and the same
+  errors; and the report's path never imports nbformat or jsonschema;
+* SQLite's one-pass read of the grade table is taken on a real gradebook, and anything it
+  cannot read exactly (ids of another length, a number too close to zero) goes through the
+  row-by-row read and still gives nbgrader's frames;
+* the cohort view's bounded sample: at most EXCERPTS_PER_ITEM excerpts per reflection, the
+  most recent, with how many more there are; no reflection fewer than the threshold wrote;
+  counts per module, none for a group under the threshold;
+* the report's progress line appears only on a terminal and only once it is slow.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sqlite3
+import subprocess
+import sys
+import warnings
+from datetime import datetime, timedelta
+
+import nbformat
+import pandas as pd
+import pytest
+from nbgrader.api import Gradebook
+
+from allyship.course.key import answer_key
+from allyship.errors import AnswerKeyError
+from allyship.instructor import cohort as C
+from allyship.instructor import gradebook_sql
+from allyship.instructor import source_json as S
+from allyship.instructor.items import question_options
+from allyship.instructor.reports import cohort_text, summarise_cohort
+from allyship.instructor.verbs import SlowSteps
+
+from ..helpers import EDITIONS, REPO
+from .synthetic import M1
+from .test_gradebook_sql import assert_same
+
+pytestmark = pytest.mark.xdist_group("analytics-synthetic")
+
+
+# -- source/ as JSON ----------------------------------------------------------------------------
+@pytest.mark.parametrize("module", EDITIONS)
+def test_the_json_reading_gives_the_key_and_cells_nbformat_gives(module):
+    notebook = REPO / "source" / module / f"{module}.ipynb"
+    assert S.answer_key(notebook) == answer_key(notebook)
+    nb = nbformat.read(str(notebook), as_version=4)
+    expected = [
+        (c.get("metadata", {}).get("nbgrader", {}).get("grade_id", ""), c.source)
+        for c in nb.cells
+        if c.cell_type == "code"
+    ]
+    assert S.code_cells(notebook) == expected
+    assert question_options(notebook)  # every module asks graded choice questions
+
+
+def test_the_json_reading_fails_as_answer_key_does(tmp_path):
+    missing = tmp_path / "none.ipynb"
+    with pytest.raises(AnswerKeyError, match="does not exist"):
+        S.answer_key(missing)
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{not a notebook")
+    with pytest.raises(AnswerKeyError) as ours:
+        S.answer_key(broken)
+    with pytest.raises(AnswerKeyError) as theirs:
+        answer_key(broken)
+    assert str(ours.value) == str(theirs.value)
+    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("check_choice('q1',")])
+    bad.cells[0].metadata["nbgrader"] = {"grade": True, "grade_id": "q1-test"}
+    path = tmp_path / "bad.ipynb"
+    nbformat.write(bad, str(path))
+    with pytest.raises(AnswerKeyError, match="The test cell 'q1-test' is not valid Python"):
+        S.answer_key(path)
+
+
+def test_the_report_never_imports_nbformat(synthetic):
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from allyship.instructor.reports import summarise_report, report_text\n"
+        f"report_text(summarise_report(Path({str(synthetic)!r}), cache=False))\n"
+        "print(' '.join(m for m in ('nbformat', 'jsonschema') if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == ""
+
+
+# -- the grade table from SQLite --------------------------------------------------------------
+def test_sqlite_reads_the_grade_table_in_one_pass(synthetic):
+    with sqlite3.connect(synthetic / "gradebook.db") as con:
+        columns = gradebook_sql._sqlite_grades(con.cursor())
+    assert columns is not None and len(columns["notebook_id"]) == 36 * 4 + 12 * 3
+
+
+def _copy(synthetic, tmp_path) -> str:
+    shutil.copy(synthetic / "gradebook.db", tmp_path / "gradebook.db")
+    return f"sqlite:///{tmp_path / 'gradebook.db'}"
+
+
+def test_ids_of_another_length_are_read_row_by_row(synthetic, tmp_path):
+    url = _copy(synthetic, tmp_path)
+    with sqlite3.connect(tmp_path / "gradebook.db") as con:
+        (cell,) = con.execute("SELECT id FROM base_cell WHERE name = 'q1' LIMIT 1").fetchone()
+        for table, column in (("base_cell", "id"), ("grade_cells", "id"), ("grade", "cell_id")):
+            con.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (cell + "-x", cell))
+        assert gradebook_sql._sqlite_grades(con.cursor()) is None
+    assert_same(url)
+
+
+def test_a_number_too_close_to_zero_is_read_row_by_row(synthetic, tmp_path):
+    url = _copy(synthetic, tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Gradebook(url) as gb:
+            gb.find_grade("q1", M1, M1, "L21").extra_credit = 3e-300
+            gb.db.commit()
+    with sqlite3.connect(tmp_path / "gradebook.db") as con:
+        assert gradebook_sql._sqlite_grades(con.cursor()) is None
+    data = assert_same(url)
+    row = data.grades.loc[(data.grades["learner"] == "L21") & (data.grades["item"] == "q1")]
+    assert row["score"].tolist() == [3e-300]
+
+
+# -- the cohort view at scale ----------------------------------------------------------------
+START = datetime(2026, 3, 1, 9, 0)
+
+
+def _cohort(consenting: int, writers_r2: int, module: str = M1):
+    """``consenting`` learners who ticked the box in ``module`` and wrote r1 (learner n handed
+    in n hours after START), the first ``writers_r2`` of them r2 too; ten more who did not."""
+    rows, when = [], []
+    for n in range(1, consenting + 11):
+        learner = f"P{n:03d}"
+        when.append((learner, module, START + timedelta(hours=n)))
+        if n > consenting:
+            rows.append((learner, module, "r1", f"private text {n}"))
+            continue
+        rows += [(learner, module, "share", "yes"), (learner, module, "r1", f"shared one {n}")]
+        if n <= writers_r2:
+            rows.append((learner, module, "r2", f"shared two {n}"))
+    answers = pd.DataFrame(rows, columns=["learner", "module", "item", "value"])
+    return answers, pd.DataFrame(when, columns=["learner", "module", "timestamp"])
+
+
+def test_at_most_thirty_excerpts_per_reflection_the_most_recent():
+    answers, when = _cohort(consenting=42, writers_r2=3)
+    found = C.reflection_excerpts(answers, submitted=when)
+    r1 = found.table.loc[found.table["item"] == "r1", "excerpt"]
+    assert len(r1) == C.EXCERPTS_PER_ITEM == 30
+    assert set(r1) == {f"shared one {n}" for n in range(13, 43)}  # the 30 handed in last
+    assert r1.tolist() == sorted(r1)  # in text order, never in learner or time order
+    assert f"{M1} r1: 30 of 42 shared reflections quoted (the most recent); 12 more not shown." in (
+        found.notes
+    )
+    assert f"{M1} r2: not shown (fewer than 5 of them wrote one)." in found.notes
+    assert not found.table["excerpt"].str.contains("private|two").any()
+    counts = found.counts.set_index("item")
+    assert counts.loc["r1", "shared"] == 42 and counts.loc["r1", "quoted"] == 30
+    assert pd.isna(counts.loc["r2", "shared"]) and counts.loc["r2", "quoted"] == 0
+
+
+def test_the_summary_counts_and_hides_small_groups():
+    big, big_when = _cohort(consenting=12, writers_r2=12)
+    small, small_when = _cohort(consenting=4, writers_r2=4, module="05_audit")
+    small["learner"] = small["learner"].str.replace("P", "Q")
+    small_when["learner"] = small_when["learner"].str.replace("P", "Q")
+    answers = pd.concat([big, small], ignore_index=True)
+    found = C.reflection_excerpts(answers, submitted=pd.concat([big_when, small_when]))
+    submitted = pd.Series({M1: 22, "05_audit": 14})
+    summary = C.cohort_summary(submitted, found, 5)
+    assert summary.loc[M1].tolist() == [22, 12, 24, 24]
+    assert summary.loc["05_audit", "submitted"] == 14 and summary.loc["05_audit", "quoted"] == 0
+    assert summary.loc["05_audit", ["agreed", "shared"]].isna().all()  # 4 < 5: no figure
+
+
+def test_the_cohort_text_says_what_it_holds_back(report):
+    view = summarise_cohort(report)
+    text = cohort_text(view)
+    assert text.startswith("== Cohort summary")
+    assert view.summary.loc[M1, "agreed"] == 6 and pd.isna(view.summary.loc["05_audit", "agreed"])
+    assert "at most 30 per reflection, the most recent" in text
+    assert view.summary.loc[M1, "quoted"] == len(view.excerpts.table)
+
+
+# -- progress ---------------------------------------------------------------------------------
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_line_shows_only_when_slow_and_on_a_terminal():
+    term, pipe, quick = Terminal(), io.StringIO(), Terminal()
+    for stream, after in ((term, 0.0), (pipe, 0.0), (quick, 60.0)):
+        slow = SlowSteps(after=after, stream=stream)
+        slow.step("reading the answers files")
+        slow(1000, 80000)
+        slow.close()
+    text = term.getvalue()
+    assert "\rallyship: reading the answers files (0 s so far)" in text
+    assert "\rallyship: reading the answers files: 1000 of 80000 (0 s so far)" in text
+    assert text.endswith("\r")  # the line is cleared before the report is printed
+    assert pipe.getvalue() == "" and quick.getvalue() == ""
