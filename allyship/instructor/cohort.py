@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import CohortThresholdError
-from ..kit.strings import t
+from ..kit.strings import LANGUAGES, in_language, t
 from ..kit.widgets.audit import QUESTIONS, RANKED, SCALE, audit_id
 from ..kit.widgets.consent import ITEM_ID as CONSENT_ID
 from ..kit.widgets.consent import YES
@@ -70,14 +70,18 @@ def audit_averages(responses: pd.DataFrame, threshold: int = MIN_THRESHOLD) -> p
     """
     check_threshold(threshold)
     rows = []
-    scale = [t(key) for key in SCALE]
-    rank = {value: float(n) for n, value in enumerate(scale[:RANKED], 1)}
+    rank, not_sure_labels = {}, set()
+    for language in LANGUAGES:  # a rating is saved as its label, in the module's language
+        with in_language(language):
+            scale = [t(key) for key in SCALE]
+        rank.update({value: float(n) for n, value in enumerate(scale[:RANKED], 1)})
+        not_sure_labels.add(scale[-1])
     ids = [audit_id(n) for n in range(1, QUESTIONS + 1)]
     rated = responses.loc[responses["item"].isin(ids), ["item", "value"]]
     for n, item in enumerate(ids, 1):
         answers = rated.loc[rated["item"] == item, "value"]
         ranks = answers.map(rank).dropna()  # small whole numbers: the sum is exact
-        not_sure = int((answers == scale[-1]).sum())
+        not_sure = int(answers.isin(not_sure_labels).sum())
         enough = len(ranks) >= threshold
         rows.append(
             {

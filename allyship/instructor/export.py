@@ -19,6 +19,9 @@ import re
 
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins import ExportPlugin
+from traitlets import Bool
+
+from .editions import twins
 
 DEFAULT_DEST = "grades_by_item.csv"
 PERSON = ["student_id", "last_name", "first_name", "email"]
@@ -38,15 +41,28 @@ def number(value: float | None) -> str:
 
 
 class ItemCsvExport(ExportPlugin):
-    """One row per learner; a column per graded item, per module total, and the overall total."""
+    """One row per learner; a column per graded item, per module total, and the overall total.
+
+    With ``--ItemCsvExport.combine_editions=True`` a French module's grades go in its English
+    twin's columns (the same item ids and points; :mod:`.editions`), so a module has one set of
+    columns whichever language each learner took it in (the later submission if both)."""
+
+    combine_editions = Bool(
+        False, help="Put each French module's grades in its English twin's columns."
+    ).tag(config=True)
 
     def export(self, gradebook: Gradebook) -> None:
         dest = self.to or DEFAULT_DEST
         wanted = [str(a) for a in self.assignment]
-        assignments = sorted(
+        found = sorted(
             (a for a in gradebook.assignments if not wanted or a.name in wanted),
             key=lambda a: a.name,
         )
+        pairs = twins([a.name for a in found]) if self.combine_editions else {}
+        assignments = [a for a in found if a.name not in pairs]
+        editions = {a.name: [a.name] for a in assignments}
+        for other, english in pairs.items():
+            editions[english].append(other)
         wanted_students = [str(s) for s in self.student]
         students = sorted(
             (s for s in gradebook.students if not wanted_students or s.id in wanted_students),
@@ -67,7 +83,7 @@ class ItemCsvExport(ExportPlugin):
                 row.append(student.email or "")
                 total = 0.0
                 for a in assignments:
-                    scores = self._scores(gradebook, a.name, student.id)
+                    scores = self._latest(gradebook, editions[a.name], student.id)
                     module_total = sum(scores.values()) if scores is not None else None
                     row += [number((scores or {}).get(name)) for name in items[a.name]]
                     row.append(number(module_total))
@@ -84,9 +100,15 @@ class ItemCsvExport(ExportPlugin):
         return {name: cells[name] for name in sorted(cells, key=item_order)}
 
     @staticmethod
-    def _scores(gradebook: Gradebook, assignment: str, student: str) -> dict[str, float] | None:
-        try:
-            submission = gradebook.find_submission(assignment, student)
-        except MissingEntry:
+    def _latest(gradebook: Gradebook, names: list[str], student: str) -> dict[str, float] | None:
+        """The learner's grades in the latest submission among ``names`` (a module's editions)."""
+        submissions = []
+        for name in names:
+            try:
+                submissions.append(gradebook.find_submission(name, student))
+            except MissingEntry:
+                continue
+        if not submissions:
             return None
-        return {g.name: float(g.score) for nb in submission.notebooks for g in nb.grades}
+        latest = max(submissions, key=lambda s: (s.timestamp is not None, s.timestamp or 0))
+        return {g.name: float(g.score) for nb in latest.notebooks for g in nb.grades}

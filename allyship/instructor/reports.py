@@ -36,14 +36,22 @@ class Report:
 
 
 def summarise_report(
-    course: Path, db_url: str | None = None, progress=None, *, cache: bool = True, step=None
+    course: Path,
+    db_url: str | None = None,
+    progress=None,
+    *,
+    cache: bool = True,
+    step=None,
+    editions: str = "separate",
 ) -> Report:
     """Read the gradebook and the autograded answers; compute every table of the report.
 
     The answers are those the report uses (:mod:`.answers`: choices, self-audit ratings,
     consent, and reflections only where their writer consented). With ``cache``, what was read
     is kept in ``.allyship/`` until the gradebook or an answers file changes. ``progress(done,
-    total)`` hears how many answers files have been read; ``step(what)`` each step's name."""
+    total)`` hears how many answers files have been read; ``step(what)`` each step's name.
+    ``editions="combined"`` counts each French module with its English twin (:mod:`.editions`);
+    by default the two editions are reported apart, as the gradebook holds them."""
     from .answers import read_answers
     from .private import cache_folder
 
@@ -53,6 +61,10 @@ def summarise_report(
     data = G.load(G.gradebook_url(course, db_url), cache=folder)
     step("reading the answers files")
     responses = read_answers(course, data, cache=folder, progress=progress)
+    if editions == "combined":  # each French module counted with its English twin
+        from .editions import combine
+
+        data, responses = combine(course, data, responses)
     step("computing the tables")
     keys = G.answer_keys(course, data.modules)
     completion = G.completion(data)

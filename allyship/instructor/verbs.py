@@ -95,7 +95,9 @@ def _course_report(args: argparse.Namespace, slow: SlowSteps) -> tuple:
 
     course = course_of(args)
     module = _one_module(course, args.module)
-    return summarise_report(course, args.db, progress=slow, step=slow.step), module
+    editions = getattr(args, "editions", "separate")
+    report = summarise_report(course, args.db, progress=slow, step=slow.step, editions=editions)
+    return report, module
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -277,13 +279,26 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+EDITIONS = argument(
+    "--editions",
+    choices=("separate", "combined"),
+    default="separate",
+    help="separate (default): each edition's modules apart; combined: each French module "
+    "counted with its English twin",
+)
+
 VERBS = [
     Verb(
         "report",
         "instructors",
         "the instructor's report: completion, scores, item analysis, grading to do",
         cmd_report,
-        (DB, ONLY_MODULE, argument("--plots", metavar="FOLDER", help="also save plots as PNG")),
+        (
+            DB,
+            ONLY_MODULE,
+            EDITIONS,
+            argument("--plots", metavar="FOLDER", help="also save plots as PNG"),
+        ),
         "Read the gradebook and the autograded answers; print the report, with the item "
         "analysis of each module (facility, discrimination, options chosen, alpha, flags).",
     ),
@@ -295,6 +310,7 @@ VERBS = [
         (
             DB,
             ONLY_MODULE,
+            EDITIONS,
             argument("--threshold", type=int, default=5, help="smallest group shown (>= 5)"),
         ),
         "Item difficulty, the self-audit averaged, and reflection excerpts shared with consent; "
