@@ -29,6 +29,7 @@ from ..kit.widgets.audit import QUESTIONS, RANKED, SCALE, audit_id
 from ..kit.widgets.consent import ITEM_ID as CONSENT_ID
 from ..kit.widgets.consent import YES
 from .gradebook import REFLECTION, matches
+from .text import say
 
 MIN_THRESHOLD = 5
 EXCERPT_CHARS = 280
@@ -38,8 +39,7 @@ EXCERPTS_PER_ITEM = 30  # a bounded sample: enough to hear the room, too few to 
 def check_threshold(threshold: int) -> int:
     if threshold < MIN_THRESHOLD:
         raise CohortThresholdError(
-            f"The smallest group the cohort view may show is {MIN_THRESHOLD} learners (the "
-            f"consent box promises learners this); {threshold} is too small."
+            say("cohort.threshold_too_small", minimum=MIN_THRESHOLD, threshold=threshold)
         )
     return threshold
 
@@ -172,18 +172,15 @@ def reflection_excerpts(
         n = int(people.get(module, 0))
         items = sorted(written.get(module, []), key=_number)
         if n < threshold:
-            notes.append(
-                f"{module}: reflections are not shown (fewer than {threshold} learners agreed "
-                "to share them)."
-            )
+            notes.append(say("cohort.excerpts_hidden", module=module, threshold=threshold))
             counts += [(module, item, pd.NA, 0) for item in items]
             continue
-        notes.append(f"{module}: {n} learners agreed to share their reflections.")
+        notes.append(say("cohort.excerpts_shared", module=module, count=n))
         for item in items:
             k = int(sizes[(module, item)])
             if k < threshold:
                 notes.append(
-                    f"{module} {item}: not shown (fewer than {threshold} of them wrote one)."
+                    say("cohort.item_hidden", module=module, item=item, threshold=threshold)
                 )
                 counts.append((module, item, pd.NA, 0))
                 continue
@@ -191,9 +188,9 @@ def reflection_excerpts(
             quoted.append((module, item))
             if k > limit:
                 notes.append(
-                    f"{module} {item}: {limit} of {k} shared reflections quoted (the most "
-                    f"recent); {k - limit} more not shown."
-                )
+                    say("cohort.item_sampled", module=module, item=item, limit=limit, count=k,
+                        more=k - limit)
+                )  # fmt: skip
     chosen = _most_recent(shared, quoted, submitted, limit)
     columns = ["module", "item", "excerpt"]
     table = pd.DataFrame(

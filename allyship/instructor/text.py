@@ -50,6 +50,11 @@ TEXT: dict[str, str] = {
     ),
     "cohort.excerpts_shared": "{module}: {count} learners agreed to share their reflections.",
     # the cohort tables' columns, as the guide shows them (facilitation.show_cohort_table)
+    "cohort.item_hidden": "{module} {item}: not shown (fewer than {threshold} of them wrote one).",
+    "cohort.item_sampled": (
+        "{module} {item}: {limit} of {count} shared reflections quoted (the most recent); "
+        "{more} more not shown."
+    ),
     "column.module": "module",
     "column.item": "item",
     "column.graded": "graded",

@@ -98,6 +98,13 @@ TEXT: dict[str, str] = {
     # data keeps its English column names, which other code reads; these are the labels to show
     # (e.g. ``frame.rename(columns=...)`` at display time).
     # cohort.py:44, 150 "module"
+    "cohort.item_hidden": (
+        "{module} {item} : non montrées (moins de {threshold} de ces personnes en ont écrit une)."
+    ),
+    "cohort.item_sampled": (
+        "{module} {item} : {limit} des {count} réflexions partagées sont citées (les plus "
+        "récentes); {more} autres ne sont pas montrées."
+    ),
     "column.module": "module",
     # cohort.py:44, 150 "item"
     "column.item": "item",
