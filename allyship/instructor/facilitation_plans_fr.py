@@ -152,7 +152,7 @@ CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
             "Pensez à un comité ou à une politique que vous connaissez : à quoi ressemblerait une "
             "remise en question de sa structure, plutôt qu'une seule conversation mieux menée?",
             "Quand on vous offre une tribune, comment pourriez-vous la tourner vers des personnes "
-            "qu'on n'entend pas, sans tomber dans la représentation symbolique?",
+            "qu'on n'entend pas, sans inclusion de façade?",
             "Comment pourriez-vous soulever l'oppression auprès de collègues qui partagent votre "
             "privilège, sur le moment et après coup?",
             "Quel mérite faut-il reconnaître, et à qui, pour le travail accompli dans votre "
@@ -195,7 +195,7 @@ CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
     "06": (
         "La colonisation et les soins de santé au Canada",
         "la Loi sur les Indiens et le statut; les pensionnats autochtones et les hôpitaux "
-        "indiens; les stérilisations imposées; Brian Sinclair, le rapport In Plain Sight et "
+        "indiens; la stérilisation contrainte; Brian Sinclair, le rapport In Plain Sight et "
         "Joyce Echaquan; le principe de Jordan, l'Initiative : Les enfants inuits d'abord et le "
         "Programme des services de santé non assurés (SSNA); les soins dirigés par les "
         "Premières Nations, les Inuit et les Métis",
@@ -207,7 +207,7 @@ CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
             "Expliquer comment la Loi sur les Indiens, les pensionnats autochtones et les hôpitaux "
             "indiens ont façonné les soins que reçoivent aujourd'hui les Premières Nations et les "
             "Inuit.",
-            "Décrire les stérilisations imposées comme un fait récent et documenté, et dire ce "
+            "Décrire la stérilisation contrainte comme un fait récent et documenté, et dire ce "
             "qu'exige un consentement éclairé.",
             "Dire ce que couvrent le principe de Jordan, l'Initiative : Les enfants inuits d'abord "
             "et le Programme des SSNA, et pour qui, et corriger le mythe selon lequel tout est "
@@ -217,7 +217,7 @@ CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
             "Une ou un collègue dit : « Tout ça, c'est de l'histoire ancienne. » Quelles dates et "
             "quels faits du module y répondent, et comment le diriez-vous en réunion d'équipe?",
             "Lors des décès de Brian Sinclair et de Joyce Echaquan, le personnel a présumé le "
-            "pire. Par où une telle présomption pourrait-elle entrer dans votre propre milieu, et "
+            "pire. Par où un tel présupposé pourrait-il entrer dans votre propre milieu, et "
             "qui la remarquerait?",
             "Qu'est-ce que le consentement éclairé demande à une équipe quand une patiente vient "
             "d'accoucher, ou quand une personne parle surtout le cri ou l'inuktitut?",
@@ -229,7 +229,7 @@ CONTENT: dict[str, tuple[str, str, str, list[str], list[str], list[str]]] = {
             "Ce module décrit la mort de personnes nommées, des torts causés à des enfants et des "
             "stérilisations sans consentement : donnez l'avertissement sur le contenu et les "
             "ressources de soutien avant le rappel des lectures, et annoncez la pause.",
-            "Certaines personnes présentes peuvent être des Survivantes ou des Survivants, des "
+            "Certaines personnes présentes peuvent être des survivantes ou des survivants, des "
             "membres de leur famille ou des personnes que cette histoire touche directement. Ne "
             "demandez jamais à quelqu'un si c'est son cas, et ne demandez jamais de récit.",
             "Tenez-vous-en aux faits des lectures citées dans le module; quand une question va "

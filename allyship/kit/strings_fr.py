@@ -324,7 +324,7 @@ _TEXT: dict[str, str] = {
     "audit.title_take": "Autoévaluation de la pratique quotidienne, {take}e fois",
     "audit.prompt": (
         "Pour chaque énoncé, choisissez à quelle fréquence il décrit votre travail en ce "
-        "moment. Il n'y a pas de bonne réponse, et vos choix ne sont pas notés."
+        "moment. Il n'y a pas de bonne réponse, et vos cotes ne sont pas notées."
     ),
     "audit.short1": "1. L'espace que j'occupe",
     "audit.short2": "2. L'accessibilité",
@@ -361,19 +361,19 @@ _TEXT: dict[str, str] = {
     "audit.progress": "Énoncés cotés : {done} sur {total} · enregistré.",
     "audit.earlier": "À votre première autoévaluation, vous aviez choisi : {value}.",
     "audit.earlier_none": (
-        "Vous n'aviez pas répondu à cet énoncé lors de votre première autoévaluation."
+        "Vous n'aviez pas coté cet énoncé lors de votre première autoévaluation."
     ),
     "audit.compare_wait": (
-        "Répondez aux cinq énoncés pour comparer avec votre première autoévaluation."
+        "Cotez les cinq énoncés pour comparer avec votre première autoévaluation."
     ),
     "audit.no_earlier": (
-        "Votre première autoévaluation ne contient aucune réponse; il n'y a donc rien à "
+        "Votre première autoévaluation ne contient aucune cote; il n'y a donc rien à "
         "comparer pour l'instant."
     ),
     "audit.compare": (
         "Par rapport à votre première autoévaluation, nombre d'énoncés cotés plus souvent : "
         "{higher}; au même niveau : {same}; moins souvent : {lower}; non comparables "
-        "(« Je ne sais pas encore » ou sans réponse) : {other}. Une cote plus basse peut "
+        "(« Je ne sais pas encore » ou non cotés) : {other}. Une cote plus basse peut "
         "vouloir dire que vous remarquez davantage, et non que vous en faites moins."
     ),
     # land-acknowledgement research record (module 07)
@@ -387,7 +387,7 @@ _TEXT: dict[str, str] = {
     "land.relationship": "Mon lien avec ce territoire (facultatif)",
     "land.commitment": "Un engagement concret",
     "land.checklist": (
-        "Une reconnaissance porteuse de sens, et non de façade : cochez ce qui s'applique à "
+        "Une reconnaissance significative, et non de façade : cochez ce qui s'applique à "
         "votre fiche"
     ),
     "land.help.place": "Une ville ou une région suffit. Vous pouvez laisser ce champ vide.",
