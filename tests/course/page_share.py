@@ -80,14 +80,18 @@ def page_body(seed: Path = SEED) -> str:
     return "\n".join(lines[: stripped.index(BODY_END)])
 
 
-def notebooks(repo: Path = REPO) -> list[Path]:
-    """Every learner-facing notebook: the module notebooks, start-here and the journal."""
+def notebooks(repo: Path = REPO, edition: str = "en") -> list[Path]:
+    """Every learner-facing notebook of an edition: the modules, start-here and the journal."""
+    from allyship.course.layout import EDITION_NOTEBOOKS
+
+    pattern = "[0-9][0-9]_*" if edition == "en" else f"{edition}-[0-9][0-9]_*"
     modules = sorted(
         p / f"{p.name}.ipynb"
-        for p in (repo / "source").glob("[0-9][0-9]_*")
+        for p in (repo / "source").glob(pattern)
         if (p / f"{p.name}.ipynb").is_file()
     )
-    extra = [repo / "notebooks" / n for n in ("00_start_here.ipynb", "my_journal.ipynb")]
+    folder, *names = EDITION_NOTEBOOKS[edition]
+    extra = [repo / folder / n for n in names]
     return modules + [p for p in extra if p.is_file()]
 
 
@@ -216,16 +220,14 @@ class Report:
         return "\n".join(lines)
 
 
-def measure(seed: Path = SEED, repo: Path = REPO) -> Report:
-    """The page share across every learner-facing notebook, and per notebook."""
+def measure(seed: Path = SEED, repo: Path = REPO, edition: str = "en") -> Report:
+    """The page share across every learner-facing notebook of an edition, and per notebook (the
+    French edition quotes the English page inside its lang="en" spans)."""
     body = words(page_body(seed))
-    texts = [
-        (nb.stem, where, words(text)) for nb in notebooks(repo) for where, text in segments(nb)
-    ]
+    books = notebooks(repo, edition)
+    texts = [(nb.stem, where, words(text)) for nb in books for where, text in segments(nb)]
     runs = find_runs(body, texts)
-    per = {
-        nb.stem: len(covered([r for r in runs if r.notebook == nb.stem])) for nb in notebooks(repo)
-    }
+    per = {nb.stem: len(covered([r for r in runs if r.notebook == nb.stem])) for nb in books}
     return Report(len(body), runs, per)
 
 

@@ -64,3 +64,12 @@ def test_at_most_30_percent_of_the_page_body_is_reproduced(report):
         f"({report.share:.1%}) appear word for word in runs of 6+ words; the limit is "
         f"{LIMIT:.0%}. Paraphrase, starting with the notebooks and runs below.\n" + report.table(15)
     )
+
+
+def test_the_french_edition_quotes_no_more_of_the_page():
+    """French notebooks keep IPAC's words in English only in short quotes: the same limit."""
+    if not SEED.is_file():
+        pytest.skip(f"no seed page at {SEED} (set ALLYSHIP_SEED to its path)")
+    french = measure(edition="fr")
+    assert len(french.per_notebook) >= 8
+    assert french.share <= LIMIT, french.table(15)
