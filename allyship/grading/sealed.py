@@ -46,9 +46,13 @@ def hidden_paths(cwd: Path) -> list[Path]:
 
 
 def needed_paths(cwd: Path) -> list[Path]:
-    """What the kernel needs: its working folder and the Python it runs (prefixes, sys.path)."""
+    """What the kernel needs: its working folder and the Python it runs (prefixes, sys.path),
+    and the kit's own package folder (code only: an editable install keeps it in the checkout,
+    which may sit under a hidden folder such as the temporary one; the rest of the checkout,
+    ``source/`` and its keys included, stays hidden)."""
     wanted = [cwd, Path(sys.executable).parent, Path(sys.prefix), Path(sys.base_prefix)]
     wanted += [Path(p) for p in sys.path if p]
+    wanted.append(Path(__file__).resolve().parent.parent)  # the allyship package
     return sorted({p.resolve() for p in wanted if p.is_dir()})
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -93,7 +95,10 @@ def chromium(profile: Path, guard: Guard, *, service_workers: bool = True):
     from playwright.sync_api import sync_playwright
 
     old_tmp = os.environ.get("TMPDIR")
-    os.environ["TMPDIR"] = str(profile.parent)
+    # chromium's singleton socket lives in TMPDIR, and a Unix socket's path is limited to about
+    # 107 bytes: a test's own tmp_path under xdist is too deep, so a short folder of its own
+    short = tempfile.mkdtemp(prefix="lite-chromium-")
+    os.environ["TMPDIR"] = short
     try:
         with sync_playwright() as pw:
             context = pw.chromium.launch_persistent_context(
@@ -116,6 +121,7 @@ def chromium(profile: Path, guard: Guard, *, service_workers: bool = True):
             os.environ.pop("TMPDIR", None)
         else:
             os.environ["TMPDIR"] = old_tmp
+        shutil.rmtree(short, ignore_errors=True)
 
 
 def shot(page, name: str) -> None:
