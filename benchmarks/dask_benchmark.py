@@ -75,12 +75,13 @@ def _memory() -> int:
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of its kernels, ended or running (run on each worker)."""
+    """CPU seconds of this process and of its kernels, ended or running (run on each worker);
+    kernels forked by a warm parent count in its children's times, as it waits for them."""
     import psutil
 
     me = psutil.Process()
     t = me.cpu_times()
-    running = sum(sum(c.cpu_times()[:2]) for c in me.children(recursive=True))
+    running = sum(sum(c.cpu_times()[:4]) for c in me.children(recursive=True))
     return t.user + t.system + t.children_user + t.children_system + running
 
 

@@ -1,15 +1,20 @@
 """Benchmark: serial ``nbgrader autograde`` vs ``allyship grade`` vs bare nbclient.
 
-Not a test: it prints numbers for docs/grading.md. One run builds a synthetic cohort (N learners
-x the chosen modules, answered through the kit's responses.json from ``allyship key``, some
-answers wrong) in a temporary folder, copies it three times, and times, on the same
-submissions:
+Not a test: it prints the numbers for docs/grading.md and README.md (issue 17). One run builds
+a synthetic cohort (N learners x the chosen modules, answered through the kit's responses.json
+from ``allyship key``, some answers wrong) in a temporary folder, with a temporary home, and
+times, on copies of the same submissions, in interleaved rounds (best round of each kept):
 
 - serial ``nbgrader autograde MODULE`` (one command per module, as an instructor runs it);
-- ``allyship grade`` with 1 worker and with all cores;
-- bare nbclient: each submitted notebook executed in a fresh kernel, nothing else;
-- the kit's import time in a fresh interpreter, and one module's execution with the kernel
-  already started.
+- ``allyship grade`` with 1 worker and with ``--workers`` (all cores), run as the command;
+- bare nbclient: each submitted notebook executed in a fresh kernel, nothing else.
+
+It then prints where each notebook's time went in the best round of ``allyship grade`` with all
+workers (``allyship grade --timings``: the workers' stages, the writer's share, CPU seconds per
+process), the two targets of the issue as met or not, and the kit's lines
+(:mod:`benchmarks.kit_benchmark`: the kit's import in a started kernel, module 01's Run all).
+The machine's load (``/proc/loadavg``) is printed with every run: compare ratios measured in the
+same run only.
 
 Run from the course folder:  python benchmarks/grade_benchmark.py --learners 20 --modules 01
 """
@@ -17,6 +22,7 @@ Run from the course folder:  python benchmarks/grade_benchmark.py --learners 20 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -24,13 +30,28 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks import kit_benchmark  # noqa: E402
+from benchmarks.dask_benchmark import temporary_home  # noqa: E402
 from tests.grading.cohort import build_course, cohort  # noqa: E402
 from tests.helpers import BIN, env  # noqa: E402
+
+load = kit_benchmark.load
+
+#: the workers' stages (allyship.grading.worker.STAGES), as the table names them
+STAGES = {
+    "copy": "files copied to a private folder",
+    "sanitize": "nbgrader's pre-processing (sanitize steps, the guard)",
+    "kernel hand-over": "kernel hand-over from the pool (started ahead, until it answers)",
+    "setup cell": "kit import (the setup cell, answers loaded)",
+    "other cells": "cell execution (the other cells)",
+    "kernel shutdown": "kernel shutdown",
+}
 
 
 def timed(args: list[str], cwd: Path) -> float:
@@ -67,83 +88,35 @@ def bare_nbclient(course: Path, modules: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
-def module_execution(course: Path, module: str, runs: int = 3) -> dict[str, float]:
-    """Best of ``runs``, in seconds: a kernel's start-up (start to its kernel_info reply), the
-    module's first cell (the kit's import, in a started kernel where IPython is loaded), the
-    other cells, and all cells, on one submitted notebook, as nbgrader's kernel runs them."""
-    import nbformat
-    from nbclient import NotebookClient
+def breakdown(timings: list[dict], wall: float, workers: int) -> list[str]:
+    """Where each notebook's time went, from one ``allyship grade --timings`` run."""
+    n = len(timings)
 
-    folder = next((course / "submitted").glob(f"*/{module}"))
-    best: dict[str, float] = {}
-    os.environ["NBGRADER_EXECUTION"] = "autograde"
-    try:
-        for _ in range(runs):
-            nb = nbformat.read(str(folder / f"{module}.ipynb"), as_version=4)
-            client = NotebookClient(
-                nb,
-                timeout=30,
-                kernel_name="python3",
-                allow_errors=True,
-                resources={"metadata": {"path": folder}},
-            )
-            start = time.perf_counter()
-            with client.setup_kernel():
-                client.wait_for_reply(client.kc.kernel_info())
-                times = {"kernel start-up": time.perf_counter() - start}
-                code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-                start = time.perf_counter()
-                client.execute_cell(code[0][1], code[0][0])
-                times["kit import (first cell)"] = time.perf_counter() - start
-                start = time.perf_counter()
-                for index, cell in code[1:]:
-                    client.execute_cell(cell, index)
-                times["other cells"] = time.perf_counter() - start
-            times["all cells"] = times["kit import (first cell)"] + times["other cells"]
-            for name, seconds in times.items():
-                best[name] = min(seconds, best.get(name, seconds))
-    finally:
-        del os.environ["NBGRADER_EXECUTION"]
-    return best
+    def mean(key: str) -> float:
+        return statistics.mean(t.get(key, 0.0) for t in timings)
 
-
-def writer_share(base: Path, copy: Path, modules: list[str], workers: int) -> float:
-    """Seconds the one writer spent saving, in an ``allyship grade`` run in this process."""
-    from allyship.grading import grade
-
-    shutil.copytree(base, copy)
-    here = os.getcwd()
-    try:
-        os.chdir(copy)
-        return grade(copy, modules, workers=workers).writer_seconds
-    finally:
-        os.chdir(here)
-        shutil.rmtree(copy, ignore_errors=True)
-
-
-def import_time(runs: int = 7) -> tuple[float, float]:
-    """(median seconds of ``import allyship`` beyond a bare interpreter, self-reported
-    cumulative import time of the package from ``-X importtime``)."""
-    python = str(BIN / "python")
-
-    def wall(code: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([python, "-c", code], check=True, env=env())
-        return time.perf_counter() - start
-
-    bare = statistics.median(wall("pass") for _ in range(runs))
-    kit = statistics.median(wall("import allyship") for _ in range(runs))
-    cumulative = []
-    for _ in range(runs):
-        proc = subprocess.run(
-            [python, "-X", "importtime", "-c", "import allyship"],
-            capture_output=True,
-            text=True,
-            env=env(),
-        )
-        line = [x for x in proc.stderr.splitlines() if x.rstrip().endswith("| allyship")][-1]
-        cumulative.append(int(line.split("|")[1]) / 1e6)
-    return kit - bare, statistics.median(cumulative)
+    lines = ["| stage, on a worker (mean per notebook, wall) | seconds |", "|---|---:|"]
+    on_worker = 0.0
+    for key, name in STAGES.items():
+        on_worker += mean(key)
+        lines.append(f"| {name} | {mean(key):.3f} |")
+    lines.append(f"| = a worker's time per notebook | {on_worker:.3f} |")
+    rest = wall * workers / n - on_worker
+    lines.append(
+        f"| + start-up and tail, shared out (the command's start, nbgrader's import, the "
+        f"workers' set-up, the last saves) | {rest:.3f} |"
+    )
+    lines.append(f"| = per-notebook cost (wall x workers / notebooks) | {wall * workers / n:.3f} |")
+    lines.append(
+        f"| the writer's share, in the instructor's process, beside the workers (nbgrader's "
+        f"post-processing, the gradebook) | {mean('writer'):.3f} |"
+    )
+    cpu = {k: mean(k) for k in ("kernel CPU", "worker CPU", "writer CPU")}
+    lines.append(
+        f"\nCPU seconds per notebook: kernel {cpu['kernel CPU']:.3f}, worker "
+        f"{cpu['worker CPU']:.3f}, writer {cpu['writer CPU']:.3f} (total {sum(cpu.values()):.3f})"
+    )
+    return lines
 
 
 def main() -> int:
@@ -151,96 +124,110 @@ def main() -> int:
     parser.add_argument("--learners", type=int, default=20)
     parser.add_argument("--modules", nargs="+", default=["01_what_is_allyship"])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds; best kept")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; best kept")
     args = parser.parse_args()
     modules = [
         next(p.name for p in (REPO / "source").iterdir() if p.name.startswith(m[:2]))
         for m in args.modules
     ]
+    home = temporary_home()
     root = Path(tempfile.mkdtemp(prefix="grade-bench-"))
-    load_before = os.getloadavg()[0]
+    n = args.learners * len(modules)
+    names = [
+        "serial nbgrader autograde",
+        "allyship grade, 1 worker",
+        f"allyship grade, {args.workers} workers",
+        "bare nbclient (serial)",
+    ]
+    rounds: dict[str, list[float]] = {name: [] for name in names}
+    loads: list[list[str]] = []
+    timings: list[list[dict]] = []
+    started = datetime.now(UTC)
     try:
         base = build_course(root / "base", modules)
         cohort(base, modules, args.learners, seed=3)
-        n = args.learners * len(modules)
         grade = [str(BIN / "allyship"), "grade", "--quiet", *modules]
-        names = [
-            "serial nbgrader autograde",
-            "allyship grade, 1 worker",
-            f"allyship grade, {args.workers} workers",
-            "bare nbclient (serial)",
-        ]
-        rounds: dict[str, list[float]] = {name: [] for name in names}
         # Rounds interleave the four runs, and the table keeps each one's best round, so a
         # burst of load from other programs on the machine does not land on one run only.
         for r in range(args.rounds):
             copies = {}
-            for name in names[:3]:
-                copies[name] = root / f"round{r}-{names.index(name)}"
+            for i, name in enumerate(names[:3]):
+                copies[name] = root / f"round{r}-{i}"
                 shutil.copytree(base, copies[name])
+            loads.append([])
+            loads[-1].append(load())
             rounds[names[0]].append(
                 sum(
                     timed([str(BIN / "nbgrader"), "autograde", m], copies[names[0]])
                     for m in modules
                 )
             )
+            loads[-1].append(load())
             rounds[names[1]].append(timed([*grade, "--workers", "1"], copies[names[1]]))
+            loads[-1].append(load())
+            out = root / f"timings{r}.json"
             rounds[names[2]].append(
-                timed([*grade, "--workers", str(args.workers)], copies[names[2]])
+                timed(
+                    [*grade, "--workers", str(args.workers), "--timings", str(out)],
+                    copies[names[2]],
+                )
             )
+            timings.append(json.loads(out.read_text()))
+            loads[-1].append(load())
             bare, count = bare_nbclient(base, modules)
             assert count == n
             rounds[names[3]].append(bare)
             for path in copies.values():
                 shutil.rmtree(path)
-        results = {name: min(times) for name, times in rounds.items()}
-        bare = results[names[3]]
-        execution = {m: module_execution(base, m) for m in modules}
-        writer = writer_share(base, root / "writer", modules, args.workers)
-        kit_wall, kit_self = import_time()
+        submission = next((base / "submitted").glob(f"*/{modules[0]}"))
+        kit_lines, kit = kit_benchmark.report(submission, modules[0], runs=3)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    load_after = os.getloadavg()[0]
+        shutil.rmtree(home, ignore_errors=True)
 
-    serial = results["serial nbgrader autograde"]
-    parallel = results[f"allyship grade, {args.workers} workers"]
+    results = {name: min(times) for name, times in rounds.items()}
+    serial, parallel = results[names[0]], results[names[2]]
+    best = rounds[names[2]].index(parallel)
     print(
-        f"\n{n} notebooks ({args.learners} learners x {', '.join(modules)}), "
-        f"{os.cpu_count()} cores, {args.workers} workers, best of {args.rounds} rounds; "
-        f"load average {load_before:.1f} before, {load_after:.1f} after\n"
+        f"\n{started:%Y-%m-%d %H:%M} UTC: {n} notebooks ({args.learners} learners x "
+        f"{', '.join(modules)}), {os.cpu_count()} cores, {args.workers} workers, best of "
+        f"{args.rounds} rounds\n"
     )
     print("| run | wall (s) | per notebook (s) | vs serial nbgrader |")
     print("|---|---:|---:|---:|")
     for name, seconds in results.items():
         print(f"| {name} | {seconds:.1f} | {seconds / n:.3f} | {serial / seconds:.2f}x |")
-    per_nb = parallel * args.workers / n
-    print(
-        f"\nallyship grade, {args.workers} workers vs serial nbgrader: "
-        f"{serial / parallel:.2f}x (target >= 4x)"
-    )
-    first = execution[modules[0]]
-    print(
-        f"per-notebook cost (wall x workers / notebooks) {per_nb:.3f} s vs {modules[0]}'s "
-        f"cells with a kernel started {first['all cells']:.3f} s: "
-        f"{per_nb / first['all cells']:.2f}x (target <= 2x)"
-    )
-    print(f"bare nbclient per notebook (fresh kernel each): {bare / n:.3f} s")
-    print("\nWhere a notebook's time goes (best of 3, one kernel, nothing else running in it):")
-    for module, times in execution.items():
-        for name, seconds in times.items():
-            print(f"  {module}: {name}: {seconds:.3f} s")
+    print("\nEach round (wall s; /proc/loadavg before each run):")
+    for r, times in enumerate(zip(*rounds.values(), strict=True)):
         print(
-            f"  {module}: Run all with the kernel started: {times['all cells']:.2f} s "
-            "(target <= 1 s)"
+            f"  round {r + 1}: "
+            + ", ".join(f"{name} {t:.1f}" for name, t in zip(names, times, strict=True))
+            + f"; {args.workers} workers vs serial {times[0] / times[2]:.2f}x"
         )
+        for name, before in zip(
+            ["serial", "1 worker", f"{args.workers} workers", "bare"], loads[r], strict=True
+        ):
+            print(f"    load before {name}: {before}")
+    per_nb = parallel * args.workers / n
+    cells = kit["autograde"]["Run all"]
+    speed = serial / parallel
     print(
-        f"  writer's share (allyship grade in-process, {args.workers} workers): "
-        f"{writer / n:.3f} s per notebook"
+        f"\nTarget 1: allyship grade, {args.workers} workers vs serial nbgrader: {speed:.2f}x "
+        f"(target >= 4x): {'met' if speed >= 4 else 'not met'}"
     )
     print(
-        f"kit import (fresh interpreter, beyond bare python): {kit_wall * 1000:.0f} ms wall, "
-        f"{kit_self * 1000:.0f} ms by -X importtime"
+        f"Target 2: per-notebook cost (wall x workers / notebooks) {per_nb:.3f} s vs "
+        f"{modules[0]}'s cells with a kernel started (autograde) {cells:.3f} s: "
+        f"{per_nb / cells:.2f}x (target <= 2x): {'met' if per_nb / cells <= 2 else 'not met'}"
     )
+    print(
+        f"\nWhere each notebook's time went (allyship grade, {args.workers} workers, its best "
+        f"round, round {best + 1}: {parallel:.1f} s):\n"
+    )
+    print("\n".join(breakdown(timings[best], parallel, args.workers)))
+    print(f"\nBare nbclient per notebook (a fresh kernel each): {results[names[3]] / n:.3f} s")
+    print("\n" + "\n".join(kit_lines))
+    print(f"\nload average at the end: {load()}")
     return 0
 
 

@@ -36,6 +36,9 @@ class GradeReport:
     replayed: int = 0  # notebooks executed by a worker and saved by the writer
     executed_here: int = 0  # notebooks the writer had to execute itself (should be 0)
     writer_seconds: float = 0.0  # wall time the writer spent saving (the benchmark prints it)
+    #: per submission saved: the worker's stages (worker.STAGES) and the writer's wall and CPU
+    #: seconds ("writer", "writer CPU"), in seconds; ``allyship grade --timings`` writes them
+    timings: list[dict] = field(default_factory=list)
     resubmitted: int = 0  # Dask tasks sent again after Dask gave up on their workers
 
     def by_status(self, status: str) -> list:
@@ -123,44 +126,54 @@ def grade(
     ``nbgrader autograde``'s command line. ``progress(done, total, outcome)`` is called after
     each submission. ``scheduler``: a Dask scheduler's address, or a ``distributed.Client``, to
     run the workers on instead of ``workers`` local processes."""
-    from .release import register
-    from .worker import load_app
-    from .writer import Outcome, Writer
-
     course = Path(course).resolve()
     workers = max(1, workers or os.cpu_count() or 1)
-    register(course, modules)  # a module released by Formgrader's button may not be, yet
-    not_released = collect(course, modules, learners) if collect_first else []
-    args = [*nbgrader_args] + (["--force"] if force else [])
-    app = load_app(course, args)
-    todo, skipped = plan(course, app, modules, learners, force)
-    report = GradeReport([Outcome(lrn, mod, "skipped", why) for lrn, mod, why in skipped])
-    report.not_released = not_released
-    total = len(todo) + len(skipped)
-    if progress:
-        progress(len(skipped), total, None)
-    if not todo:
-        return report
-    if scheduler is not None:
-        from .cluster import run_on_cluster
-
-        writer = Writer(app, log_file)
-        save = _Saving(writer, report, progress, total)
-        report.resubmitted = run_on_cluster(scheduler, app, todo, steps, save)
-        report.replayed, report.executed_here = writer.replayed, writer.executed_here
-        return report
     scratch = Path(tempfile.mkdtemp(prefix="allyship-grade-"))
-    context = _fork_context()
+    # the kernels' warm parents import while this process loads nbgrader (local workers only)
+    servers = [] if scheduler is not None else _warm_parents(course, modules, workers, scratch)
+    handed = False  # the warm parents went to the workers
     try:
+        from .speedups import skip_format_grammar
+
+        skip_format_grammar()  # before nbgrader is imported: a second of start-up, unused
+        from .release import register
+        from .worker import load_app
+        from .writer import Outcome, Writer
+
+        register(course, modules)  # a module released by Formgrader's button may not be, yet
+        not_released = collect(course, modules, learners) if collect_first else []
+        args = [*nbgrader_args] + (["--force"] if force else [])
+        app = load_app(course, args)
+        todo, skipped = plan(course, app, modules, learners, force)
+        report = GradeReport([Outcome(lrn, mod, "skipped", why) for lrn, mod, why in skipped])
+        report.not_released = not_released
+        total = len(todo) + len(skipped)
+        if progress:
+            progress(len(skipped), total, None)
+        if not todo:
+            return report
+        if scheduler is not None:
+            from .cluster import run_on_cluster
+
+            writer = Writer(app, log_file)
+            save = _Saving(writer, report, progress, total)
+            report.resubmitted = run_on_cluster(scheduler, app, todo, steps, save)
+            report.replayed, report.executed_here = writer.replayed, writer.executed_here
+            return report
+        context = _fork_context()
+        taken = context.Value("i", 0) if servers else None  # which warm parent each worker takes
         pool = ProcessPoolExecutor(
             max_workers=min(workers, len(todo)),
             mp_context=context,
             initializer=init_worker,
-            initargs=(course, args, app.coursedir.db_url, scratch),
+            initargs=(course, args, app.coursedir.db_url, scratch, servers, taken),
         )
         with pool:
             # Workers are forked before this process opens the gradebook or any kernel.
             jobs = {pool.submit(run_job, lrn, mod, tuple(steps)): (lrn, mod) for lrn, mod in todo}
+            for server in servers:
+                server.release()  # the workers are forked: each holds the pipes of its own
+            handed = True
             pending = set(jobs)
             writer = Writer(app, log_file)
             save = _Saving(writer, report, progress, total)
@@ -169,9 +182,30 @@ def grade(
                 for future in done:
                     save(_result(future, *jobs[future]))
         report.replayed, report.executed_here = writer.replayed, writer.executed_here
+        return report
     finally:
+        for server in servers:  # each ends once its worker has closed its pipes
+            server.close(stop=not handed)
         shutil.rmtree(scratch, ignore_errors=True)
-    return report
+
+
+def _warm_parents(course: Path, modules: Sequence[str], workers: int, scratch: Path) -> list:
+    """One warm parent (allyship.grading.forkserver) per worker that may be needed, started now
+    so that their imports overlap this process's; [] where kernels are not forked, or when no
+    module has a submission folder."""
+    from .kernels import FORK
+
+    if not FORK or _fork_context().get_start_method() != "fork":
+        return []
+    folders = sum(1 for m in modules for _ in (course / "submitted").glob(f"*/{m}"))
+    from .forkserver import ForkServer
+
+    env = {**os.environ, "NBGRADER_EXECUTION": "autograde"}  # the kernels' environment
+    servers = []
+    for _ in range(min(workers, folders)):
+        home = Path(tempfile.mkdtemp(prefix="warm-parent-", dir=scratch))
+        servers.append(ForkServer(env, log=home / "warm-parent.log", cwd=home))
+    return servers
 
 
 class _Saving:
@@ -187,9 +221,21 @@ class _Saving:
         if (result.learner, result.module) in self.saved:
             return
         self.saved.add((result.learner, result.module))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         outcome = self.writer.save(result)
-        self.report.writer_seconds += time.perf_counter() - started
+        wall = time.perf_counter() - started
+        self.report.writer_seconds += wall
+        self.report.timings.append(
+            {
+                "learner": result.learner,
+                "module": result.module,
+                "status": outcome.status,
+                **result.timings,
+                "writer": wall,
+                "writer CPU": time.thread_time() - cpu,
+                "saved": time.time(),  # when (the worker's "began" and "ended" are times too)
+            }
+        )
         self.report.outcomes.append(outcome)
         if self.progress:
             self.progress(len(self.report.outcomes), self.total, outcome)

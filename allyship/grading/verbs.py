@@ -92,6 +92,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
             report = grade(course, modules, args.learner or None, **{**work, "scheduler": address})
     else:
         report = grade(course, modules, args.learner or None, **work)
+    if args.timings:
+        import json
+        from pathlib import Path
+
+        Path(args.timings).write_text(json.dumps(report.timings, indent=1), encoding="utf-8")
     print(summary(report))
     return 0 if report.ok else 1
 
@@ -152,6 +157,12 @@ VERBS = [
                 help="an nbgrader setting, as on its command line (repeatable)",
             ),
             argument("--log", default=None, help="write nbgrader's full log to this file"),
+            argument(
+                "--timings",
+                default=None,
+                metavar="FILE",
+                help="write where each submission's time went (seconds per stage) as JSON",
+            ),
             argument("-q", "--quiet", action="store_true", help="no progress bar"),
         ),
         "Autograde every submission of the given modules (default: all) with several worker "

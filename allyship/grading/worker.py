@@ -19,6 +19,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,20 @@ class Executed:
     notes: list[str] = field(default_factory=list)
     failure: str | None = None  # a pre-grading step refused the submission
     ran_on: str = ""  # a Dask worker's address and process id (allyship.grading.remote)
+    #: seconds (wall) spent in each stage on the worker (see :data:`STAGES`); the benchmark
+    #: and ``allyship grade --timings`` print them
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+#: The stages of :attr:`Executed.timings`, in order.
+STAGES = (
+    "copy",  # the submission's and the source's files into a private folder
+    "sanitize",  # nbgrader's sanitize steps (the guard among them), and the digest
+    "kernel hand-over",  # a kernel started ahead, until it answers (kernel_info)
+    "setup cell",  # the module's first code cell: the kit's import, the answers loaded
+    "other cells",  # every other cell, as nbgrader's Execute runs them
+    "kernel shutdown",  # the kernel stopped, its folder removed
+)
 
 
 def digest(nb) -> str:
@@ -120,18 +135,24 @@ class Worker:
         *,
         app=None,
         kernel_log: Path | None = None,
+        warm_parent=None,
     ):
         """``app``: an autograde application already configured (a Dask worker builds it from
         the instructor's configuration, :mod:`allyship.grading.remote`); else it is loaded from
         the course folder. ``kernel_log``: where kernels' own stdout and stderr go (else they
-        inherit this process's)."""
+        inherit this process's). ``warm_parent``: the kernels' warm parent, if already started
+        (:class:`allyship.grading.forkserver.ForkServer`)."""
         from nbgrader.converters import Autograde
         from nbgrader.preprocessors import Execute
 
+        from .kernels import KernelAhead
         from .speedups import apply
 
         apply()
         self.course = course
+        # the kernels' warm parent imports in its own process while this one loads the course
+        self.kernels = KernelAhead(None, scratch, log=kernel_log, server=warm_parent)
+        self.kernels.prepare()
         self.app = app if app is not None else load_app(course, argv)
         self.scratch = scratch
         self.app.coursedir.db_url = snapshot_sqlite(db_url, scratch / "gradebook-snapshot.db")
@@ -141,9 +162,12 @@ class Worker:
         conv._init_preprocessors()
         self.converter = conv
         self.execute = Execute(parent=conv.exporter_class(parent=conv, config=conv.config))
-        from .kernels import KernelAhead
-
-        self.kernels = KernelAhead(self.execute, scratch, log=kernel_log)
+        self._marks: list[tuple[str, float]] = []
+        mark = self._marks.append
+        # nbclient's hooks, for the timings only: they change nothing in the notebook
+        self.execute.on_notebook_start = lambda **_: mark(("ready", time.perf_counter()))
+        self.execute.on_cell_execute = lambda **_: mark(("cell", time.perf_counter()))
+        self.kernels.execute = self.execute
 
     def run(self, learner: str, module: str, steps: Sequence[PreGradeStep]) -> Executed:
         result = Executed(learner, module)
@@ -153,12 +177,17 @@ class Worker:
         if result.failure:
             return result
         folder = Path(tempfile.mkdtemp(dir=self.scratch)) / learner / module
+        cpu, result.timings["began"] = time.process_time(), time.time()
         try:
+            started = time.perf_counter()
             self._copy_files(submitted, folder, module)
+            result.timings["copy"] = time.perf_counter() - started
             for nb_file in sorted(submitted.glob("*.ipynb")):
                 self._one(nb_file, folder, result)
         finally:
             shutil.rmtree(folder.parent.parent, ignore_errors=True)
+            result.timings["worker CPU"] = time.process_time() - cpu
+            result.timings["ended"], result.timings["pid"] = time.time(), os.getpid()
         return result
 
     def _copy_files(self, submitted: Path, folder: Path, module: str) -> None:
@@ -186,6 +215,7 @@ class Worker:
         from nbgrader import utils
 
         nb_id = nb_file.stem
+        clock = _Clock(result.timings)
         try:
             resources = self.converter.init_single_notebook_resources(str(nb_file))
             # the guard (grading/guard.py) tidies the folder the kernel will run in: here,
@@ -195,13 +225,15 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - the writer meets (and reports) the same
             result.errors[nb_id] = ("sanitize", f"{type(exc).__name__}: {exc}")
             return
-        sanitized = folder / f"{nb_id}.ipynb"
-        sanitized.write_text(output, encoding="utf-8")
-        nb = nbformat.read(str(sanitized), as_version=4)
+        # the kernel's folder holds the sanitized notebook, as autograded/ does under nbgrader
+        (folder / f"{nb_id}.ipynb").write_text(output, encoding="utf-8")
+        nb = nbformat.reads(output, as_version=4)  # what reading that file back gives
         key = digest(nb)
+        clock.stage("sanitize")
         if not self.execute.enabled:
             return
         resources = self.converter.init_single_notebook_resources(str(nb_file))
+        self._marks.clear()
         try:
             # a kernel started ahead, in an empty folder: the guarded folder's files go in it
             km, kernel_folder = self.kernels.take(nb)
@@ -212,15 +244,59 @@ class Worker:
             kind = type(exc).__name__
             result.errors[nb_id] = (kind, f"{kind}: {exc}\n{traceback.format_exc(limit=3)}")
             return
+        finally:
+            clock.execution(self._marks, self.kernels.finished)
+            if self.kernels.kernel_cpu is not None:
+                result.timings["kernel CPU"] = self.kernels.kernel_cpu
         result.notebooks[nb_id] = (key, nb)  # pickled as is: no re-serialising, no re-validating
+
+
+class _Clock:
+    """Adds each stage's wall time to a submission's timings (see :data:`STAGES`)."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def _add(self, stage: str, seconds: float) -> None:
+        self.timings[stage] = self.timings.get(stage, 0.0) + max(seconds, 0.0)
+
+    def stage(self, stage: str) -> None:
+        now = time.perf_counter()
+        self._add(stage, now - self.last)
+        self.last = now
+
+    def execution(self, marks: list[tuple[str, float]], finished: float | None) -> None:
+        """Split the time since the last stage by nbclient's marks (the kernel answered; each
+        code cell sent) and the end of the last cell: until the kernel answered, the first
+        cell, the other cells; what follows the last cell is the shutdown."""
+        ready = next((t for name, t in marks if name == "ready"), None)
+        sent = [t for name, t in marks if name == "cell"]
+        if ready is None or finished is None or finished < ready:
+            return self.stage("kernel hand-over")  # it failed before it could run a cell
+        self._add("kernel hand-over", ready - self.last)
+        ends = [*sent[1:], finished]
+        if sent:
+            self._add("setup cell", ends[0] - ready)
+            self._add("other cells", finished - ends[0])
+        self.last = finished
+        self.stage("kernel shutdown")
 
 
 _WORKER: Worker | None = None
 
 
-def init_worker(course: Path, argv: Sequence[str], db_url: str, scratch: Path) -> None:
+def init_worker(
+    course: Path,
+    argv: Sequence[str],
+    db_url: str,
+    scratch: Path,
+    warm_parents: Sequence = (),
+    taken=None,
+) -> None:
     """Process-pool initializer: one :class:`Worker` per process, with its own scratch folder
-    and its own gradebook snapshot."""
+    and its own gradebook snapshot. ``warm_parents`` (started by the pool's parent, inherited
+    by the fork) and ``taken`` (a shared counter): this worker uses the next free one."""
     global _WORKER
     own = Path(tempfile.mkdtemp(prefix="worker-", dir=scratch))
     # Kernels inherit this process's stdout/stderr and print start-up notices there; their
@@ -230,7 +306,16 @@ def init_worker(course: Path, argv: Sequence[str], db_url: str, scratch: Path) -
     os.dup2(sink, 1)
     os.dup2(sink, 2)
     os.close(sink)
-    _WORKER = Worker(course, argv, db_url, own)
+    mine = None
+    if warm_parents and taken is not None:
+        with taken.get_lock():
+            index, taken.value = taken.value, taken.value + 1
+        for i, server in enumerate(warm_parents):
+            if i == index:
+                mine = server
+            else:
+                server.release()  # another worker's
+    _WORKER = Worker(course, argv, db_url, own, warm_parent=mine)
     from multiprocessing.util import Finalize
 
     # the kernel booting ahead is shut down when this worker process exits

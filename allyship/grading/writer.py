@@ -19,9 +19,11 @@ import os
 import warnings
 from dataclasses import dataclass
 
+from nbgrader import utils
+from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
 from nbgrader.converters.base import NbGraderException
-from nbgrader.preprocessors import Execute
+from nbgrader.preprocessors import Execute, SaveAutoGrades
 from nbgrader.preprocessors.execute import UnresponsiveKernelError
 from sqlalchemy.exc import SAWarning
 
@@ -61,8 +63,51 @@ class ReplayExecute(Execute):
         return super().preprocess(nb, resources, km=km)
 
 
+class SaveAutoGradesOnce(SaveAutoGrades):
+    """nbgrader's ``SaveAutoGrades``, committing once per notebook instead of once per cell.
+
+    nbgrader commits after each grade and each comment: sixteen SQLite commits, each a write
+    to disk, for module 01. This sets exactly the same fields on exactly the same rows, in the
+    same session, and commits them together at the end; if a cell fails, what the cells before
+    it set is committed before the error goes on, as nbgrader would have left it."""
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        self.notebook_id, self.assignment_id = info["notebook"], info["assignment"]
+        self.student_id, self.db_url = info["student"], info["db_url"]
+        self.gradebook = Gradebook(self.db_url)
+        with self.gradebook:
+            try:  # each cell, as SaveAutoGrades.preprocess_cell does it
+                nb, resources = super(SaveAutoGrades, self).preprocess(nb, resources)
+            finally:
+                self.gradebook.db.commit()  # after a failed cell: what the cells before set
+        return nb, resources
+
+    def _add_score(self, cell, resources) -> None:
+        grade = self.gradebook.find_grade(
+            cell.metadata["nbgrader"]["grade_id"],
+            self.notebook_id,
+            self.assignment_id,
+            self.student_id,
+        )
+        auto_score, _ = utils.determine_grade(cell, self.log)
+        grade.auto_score = auto_score
+        grade.needs_manual_grade = (grade.manual_score is not None) or (grade.auto_score is None)
+
+    def _add_comment(self, cell, resources) -> None:
+        comment = self.gradebook.find_comment(
+            cell.metadata["nbgrader"]["grade_id"],
+            self.notebook_id,
+            self.assignment_id,
+            self.student_id,
+        )
+        unchanged = cell.metadata.nbgrader.get("checksum", None) == utils.compute_checksum(cell)
+        comment.auto_comment = "No response." if unchanged and not utils.is_task(cell) else None
+
+
 class ReplayAutograde(Autograde):
-    """nbgrader's ``Autograde`` with :class:`ReplayExecute` in place of ``Execute``."""
+    """nbgrader's ``Autograde`` with :class:`ReplayExecute` in place of ``Execute`` and
+    :class:`SaveAutoGradesOnce` in place of ``SaveAutoGrades``."""
 
     def _init_preprocessors(self) -> None:
         if self._sanitizing:
@@ -71,6 +116,8 @@ class ReplayAutograde(Autograde):
         for pp in self.autograde_preprocessors:
             if isinstance(pp, type) and issubclass(pp, Execute):
                 self.exporter.register_preprocessor(self.replay)
+            elif pp is SaveAutoGrades:
+                self.exporter.register_preprocessor(SaveAutoGradesOnce)
             else:
                 self.exporter.register_preprocessor(pp)
 
