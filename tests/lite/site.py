@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -99,6 +100,11 @@ def chromium(profile: Path, guard: Guard, *, service_workers: bool = True):
     # 107 bytes: a test's own tmp_path under xdist is too deep, so a short folder of its own
     short = tempfile.mkdtemp(prefix="lite-chromium-")
     os.environ["TMPDIR"] = short
+    # Playwright's sync API refuses to start where this thread still has an event loop marked
+    # running (an earlier test in the same worker can leave one); the browser gets a clean thread
+    # state for its run, and the marker is put back afterwards.
+    leftover = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
     try:
         with sync_playwright() as pw:
             context = pw.chromium.launch_persistent_context(
@@ -122,6 +128,7 @@ def chromium(profile: Path, guard: Guard, *, service_workers: bool = True):
         else:
             os.environ["TMPDIR"] = old_tmp
         shutil.rmtree(short, ignore_errors=True)
+        asyncio._set_running_loop(leftover)
 
 
 def shot(page, name: str) -> None:

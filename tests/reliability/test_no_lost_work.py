@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -77,7 +78,9 @@ def finish(proc: subprocess.Popen) -> tuple[str, str]:
 
 
 def saved_steps(stdout: str) -> list[int]:
-    return [int(line.split()[1]) for line in stdout.splitlines() if line.startswith("saved ")]
+    """The steps printed as saved, from complete lines only: a kill can cut the last line."""
+    complete = stdout.split("\n")[:-1]
+    return [int(line.split()[1]) for line in complete if re.fullmatch(r"saved \d+", line)]
 
 
 def test_sigkill_while_saving_never_loses_a_completed_save(tmp_path):
