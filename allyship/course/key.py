@@ -12,8 +12,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import nbformat
-
 from ..errors import AnswerKeyError
 from ..kit.store import Value
 
@@ -27,6 +25,8 @@ REFLECTION_PLACEHOLDER = (
 
 def answer_key(notebook_path: Path) -> dict[str, Value]:
     """Read ``notebook_path`` (a source notebook) and return its key."""
+    import nbformat  # here, not at the top: the report reads keys through this module as JSON
+
     try:
         nb = nbformat.read(str(notebook_path), as_version=4)
     except FileNotFoundError as exc:

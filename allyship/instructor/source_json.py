@@ -16,19 +16,11 @@ errors. ``tests/analytics/test_source_json.py`` checks that this gives exactly w
 
 from __future__ import annotations
 
-import ast
 import json
 from pathlib import Path
 
+from ..course.key import REFLECTION_PLACEHOLDER, _check_calls, _literal
 from ..errors import AnswerKeyError
-
-#: the kit's check functions, as they appear in test cells (as in allyship.course.key)
-CHECKS = {"check_choice", "check_choices", "check_written", "check_answered"}
-#: what allyship.course.key gives each reflection (the written check's placeholder)
-REFLECTION_PLACEHOLDER = (
-    "Answer-key placeholder. A person grades reflections against the rubric; this text only "
-    "completes the automatic check that the box is not empty."
-)
 
 
 class NotVersion4(Exception):
@@ -78,34 +70,6 @@ def answer_key(notebook: Path) -> dict:
             elif name == "check_written":
                 key.setdefault(item_id, REFLECTION_PLACEHOLDER)
     return key
-
-
-def _check_calls(source: str, grade_id: str) -> list[tuple[str, list[ast.expr]]]:
-    try:
-        tree = ast.parse(source)
-    except SyntaxError as exc:
-        raise AnswerKeyError(
-            f"The test cell '{grade_id}' is not valid Python ({exc.msg})."
-        ) from exc
-    calls = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            if node.func.id in CHECKS and node.args:
-                calls.append((node.func.id, node.args))
-    return calls
-
-
-def _literal(node: ast.expr, meta: dict):
-    try:
-        value = ast.literal_eval(node)
-    except ValueError as exc:
-        raise AnswerKeyError(
-            f"The test cell '{meta.get('grade_id', '?')}' computes its answer instead of stating "
-            "it; write the expected option text as a literal."
-        ) from exc
-    if isinstance(value, tuple):
-        value = list(value)
-    return value
 
 
 def code_cells(notebook: Path) -> list[tuple[str, str]]:
