@@ -15,6 +15,8 @@ the course, keeps all of it in that copy.
 - Before every save, :func:`before_save` replaces each widget's output with a plain line asking
   to press Run all, so a notebook reopened next week never shows "Error displaying widget".
 - Learner mode (``allyship study``) hides nbgrader's instructor tools and serves a learner folder.
+- An edition in another language than nbgrader's English gets nbgrader's labels in its own
+  words, from a small extension written into the state folder (:mod:`.lab_words`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import sys
 from pathlib import Path
 
 from ..course.layout import EDITION_NOTEBOOKS
+from . import lab_words
 
 STATE = ".jupyter"  # beside what is served: the course's JupyterLab settings and workspaces
 START = "notebooks/00_start_here.ipynb"
@@ -113,7 +116,11 @@ def prepare(
     page = {"disabledExtensions": dict.fromkeys(LEARNER_HIDDEN_LAB, True)} if learner else {}
     _write_json(state / "labconfig" / "page_config.json", page)
     server = {"ServerApp": {"jpserver_extensions": dict.fromkeys(LEARNER_HIDDEN_SERVER, False)}}
-    _write_json(state / "jupyter_server_config.json", server if learner else {})
+    server = server if learner else {}
+    # nbgrader's fixed English labels in the edition's language (lab_words.py)
+    if lab_words.write(state / "labextensions", language) is not None:
+        server["LabApp"] = {"extra_labextensions_path": [str(state / "labextensions")]}
+    _write_json(state / "jupyter_server_config.json", server)
     config = state / "nbgrader_config.py"
     if learner and exchange is not None:
         config.write_text(

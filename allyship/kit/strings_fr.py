@@ -6,9 +6,10 @@ of Québec health institutions, with vouvoiement; terms as ``docs/glossaire.md``
 
 JupyterLab's own labels are quoted as its French language pack (jupyterlab-language-pack-fr-FR,
 a dependency of the course) shows them: the menu « Exécution », its command « Exécuter toutes les
-cellules », the « Explorateur de fichiers ». nbgrader's panels are not translated; the one
-sentence that must name an nbgrader button gives its English label once
-(``validate.could_not_check``: « bouton Validate »).
+cellules », the « Explorateur de fichiers ». nbgrader's front end has no translations of its
+own: the French edition's JupyterLab shows its labels in the French of ``lab.nbgrader.*`` below
+(allyship/instructor/lab_words.py), and the sentences name its buttons by those words
+(« bouton Valider », « Soumettre », « Liste des travaux »).
 
 The sentences are written here with ordinary spaces; :func:`_typeset` then puts the
 non-breaking space French typography wants before « : » and « % » and inside « », so a line
@@ -233,7 +234,7 @@ _TEXT: dict[str, str] = {
     ),
     "validate.could_not_check": (
         "Impossible de vérifier {label}. Exécutez de nouveau tout le module (menu Exécution, "
-        "puis Exécuter toutes les cellules), puis relancez la validation (bouton Validate); "
+        "puis Exécuter toutes les cellules), puis relancez la validation (bouton Valider); "
         "si le problème persiste, prévenez la personne responsable du cours."
     ),
     # the feedback page (nbgrader generate_feedback; allyship/grading/feedback_page.py)
@@ -302,14 +303,50 @@ _TEXT: dict[str, str] = {
     "store.ready": (
         "Vos réponses sont enregistrées dans {name}, dans le même dossier que ce module."
     ),
-    # nbgrader's own panels, in the course's words (the course's CSS, allyship/instructor/lab.py):
-    # the Assignment List and its Submit button keep their English labels, named once here
+    # nbgrader's own panels, in the course's words (the course's CSS, allyship/instructor/lab.py)
     "lab.validate_success": (
         "Chaque élément a une réponse. Quand vous le souhaitez, remettez le module : dans la "
-        "liste des travaux (panneau Assignments), cliquez sur le bouton Submit (Soumettre) à "
-        "côté du module."
+        "liste des travaux (onglet Travaux), cliquez sur le bouton Soumettre à côté du module."
     ),
     "lab.handed_in": "Remis. Reçu par le cours le ",
+    # nbgrader's front-end labels in French (allyship/instructor/lab_words.py); the words
+    # docs/glossaire.md chose, and the ones the modules and the start-here notebook cite
+    "lab.nbgrader.assignment_list": "Liste des travaux",
+    "lab.nbgrader.assignments": "Travaux",
+    "lab.nbgrader.for_course": "Travaux publiés, récupérés et soumis, pour le cours :",
+    "lab.nbgrader.refresh": "Actualiser la liste des travaux",
+    "lab.nbgrader.released": "Travaux publiés",
+    "lab.nbgrader.downloaded": "Travaux récupérés",
+    "lab.nbgrader.submitted": "Travaux soumis",
+    "lab.nbgrader.none_released": "Aucun travail à récupérer pour le moment.",
+    "lab.nbgrader.none_downloaded": "Aucun travail récupéré pour le moment.",
+    "lab.nbgrader.none_submitted": "Aucun travail soumis pour le moment.",
+    "lab.nbgrader.fetch": "Récupérer",
+    "lab.nbgrader.fetching": "Récupération…",
+    "lab.nbgrader.validate": "Valider",
+    "lab.nbgrader.validating": "Validation…",
+    "lab.nbgrader.submit": "Soumettre",
+    "lab.nbgrader.submitting": "Soumission…",
+    "lab.nbgrader.fetch_feedback": "Récupérer la rétroaction",
+    "lab.nbgrader.fetching_feedback": "Récupération de la rétroaction…",
+    "lab.nbgrader.view_feedback": "(voir la rétroaction)",
+    "lab.nbgrader.feedback_to_fetch": "(rétroaction à récupérer)",
+    "lab.nbgrader.validation_results": "Résultat de la validation",
+    "lab.nbgrader.validation_failed": "La validation n'a pas abouti",
+    "lab.nbgrader.validate_error": "La validation n'a pas pu se faire :",
+    "lab.nbgrader.not_submitted": "Travail non soumis :",
+    "lab.nbgrader.invalid_submission": "Soumission impossible",
+    "lab.nbgrader.error_fetching": "Le travail n'a pas pu être récupéré.",
+    "lab.nbgrader.error_submitting": "Le travail n'a pas pu être soumis.",
+    "lab.nbgrader.error_validating": "Le travail n'a pas pu être validé.",
+    "lab.nbgrader.error_feedback": "La rétroaction n'a pas pu être récupérée.",
+    "lab.nbgrader.error_courses": "La liste des cours n'a pas pu être chargée.",
+    "lab.nbgrader.no_courses": "Aucun cours trouvé.",
+    "lab.nbgrader.loading": "Chargement en cours…",
+    "lab.nbgrader.course_list": "Liste des cours",
+    "lab.nbgrader.create_tab": "Créer un travail",
+    "lab.nbgrader.create_command": "Créer un travail",
+    "lab.nbgrader.courses": "Cours",
     # a widget's place in a notebook, until Run all draws it (course/placeholders.py)
     "lab.press_run_all": "*Cette partie apparaît quand vous exécutez toutes les cellules (menu "
     "**Exécution**, puis **Exécuter toutes les cellules**). Vos réponses sont conservées.*",

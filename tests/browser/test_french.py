@@ -5,8 +5,11 @@ and no English sentence anywhere in the notebook (English kept on purpose is mar
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from allyship.instructor import lab_words
 from allyship.kit.strings import in_language, item_label, t
 from allyship.kit.text import word_count
 
@@ -93,4 +96,74 @@ def test_a_french_module_taken_with_the_keyboard_speaks_french(page, lab_fr):
         assert not found, "English a French learner would read:\n" + "\n".join(found[:10])
         shot(page, "2-module-in-french")
     finally:
+        lab_fr.shutdown_kernels()
+
+
+#: nbgrader's own English labels, which the French edition's JupyterLab says in French
+NBGRADER_ENGLISH = sorted(lab_words.words("fr"))
+#: the page's text outside the notebooks (the Assignment List, menus, toolbars, dialogs)
+PAGE_TEXT = """() => {
+  const copy = document.body.cloneNode(true);
+  copy.querySelectorAll('.jp-Notebook').forEach(e => e.remove());
+  document.body.appendChild(copy);
+  const text = copy.innerText;
+  copy.remove();
+  return text;
+}"""
+
+
+def nbgrader_english(page) -> list[str]:
+    """nbgrader's English labels still on the page, as text or as a title or aria-label."""
+    text = page.evaluate(PAGE_TEXT)
+    attributes = page.evaluate(
+        "() => [...document.querySelectorAll('[title], [aria-label]')]"
+        ".flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label')])"
+        ".filter(v => v).map(v => v.trim())"
+    )
+    lines = {line.strip() for line in text.splitlines()} | set(attributes)
+    return [label for label in NBGRADER_ENGLISH if label in lines]
+
+
+def test_a_french_learner_fetches_validates_and_submits_in_french(page, lab_fr):
+    """Start-here's first step as the French page gives it, then Validate and Submit: nbgrader's
+    panels and dialog say every label in French (lab_words.py), and no English label is left."""
+    with in_language("fr"):
+        words = {k: t(f"lab.nbgrader.{k}") for k in ("assignment_list", "released", "fetch")}
+        words |= {k: t(f"lab.nbgrader.{k}") for k in ("validate", "submit", "submitted")}
+        words["results"] = t("lab.nbgrader.validation_results")
+        words["assignments"] = t("lab.nbgrader.assignments")
+    try:
+        page.goto(f"{lab_fr.url}/?token={lab_fr.token}")
+        page.locator(".lm-MenuBar-itemLabel:text-is('Exécution')").wait_for(timeout=60_000)
+        current = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+        current.get_by_role("heading", name="Commencer ici").wait_for()
+        start_text = current.inner_text()
+        for label in ("Nbgrader", words["assignment_list"], words["released"], words["fetch"]):
+            assert label in start_text, label  # the steps below are the ones the page gives
+        menu(page, "Nbgrader", words["assignment_list"])
+        panel = page.get_by_role("tabpanel", name=words["assignments"])  # the tab's French name
+        panel.locator(".panel-heading", has_text=words["released"]).wait_for()
+        row = page.locator(".list_item", has_text=MODULE).first
+        row.get_by_role("button", name=words["fetch"], exact=True).click()
+        downloaded = page.locator("#fetched_assignments_list")
+        downloaded.locator(".list_item", has_text=MODULE).first.wait_for()
+        assert not nbgrader_english(page), nbgrader_english(page)
+        shot(page, "3-assignment-list")
+        downloaded.locator(".list_item:not(.nested_list_item) a", has_text=MODULE).first.click()
+        notebook_row = downloaded.locator(".nested_list_item", has_text=MODULE).first
+        notebook_row.get_by_role("button", name=words["validate"], exact=True).click()
+        dialog = page.locator(".jp-Dialog")
+        dialog.get_by_text(words["results"], exact=True).wait_for()
+        assert not nbgrader_english(page), nbgrader_english(page)
+        shot(page, "4-validate-dialog")
+        dialog.get_by_role("button").last.click()
+        row = downloaded.locator(".list_item:not(.nested_list_item)", has_text=MODULE).first
+        row.get_by_role("button", name=words["submit"], exact=True).click()
+        submitted = page.locator("#submitted_assignments_list")
+        submitted.locator(".list_item", has_text=MODULE).first.wait_for(timeout=60_000)
+        assert words["submitted"] in page.evaluate(PAGE_TEXT)
+        assert not nbgrader_english(page), nbgrader_english(page)
+        shot(page, "5-submitted")
+    finally:
+        shutil.rmtree(lab_fr.root / MODULE, ignore_errors=True)
         lab_fr.shutdown_kernels()

@@ -4,6 +4,7 @@ release, and the state folder each launch writes (the browser tests run them for
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import nbformat
 
@@ -133,3 +134,30 @@ def test_a_french_widget_cell_gets_the_french_line():
     model = {"type": "notebook", "content": json.loads(nbformat.writes(saved))}
     lab.before_save(model=model, path="fr-01_x/fr-01_x.ipynb", contents_manager=None)
     assert model["content"]["cells"][1]["outputs"] == [dict(run_all_line("fr"))]
+
+
+def test_the_french_edition_gets_nbgrader_labels_in_french_and_english_gets_none(tmp_path):
+    from jupyterlab_server.config import get_federated_extensions
+
+    from allyship.instructor import lab_words
+    from allyship.kit.strings import in_language
+
+    lab.prepare(tmp_path, learner=True, exchange=tmp_path / "exchange", language="fr")
+    state = tmp_path / lab.STATE
+    server = json.loads((state / "jupyter_server_config.json").read_text())
+    folder = server["LabApp"]["extra_labextensions_path"]
+    assert folder == [str(state / "labextensions")]
+    assert server["ServerApp"]["jpserver_extensions"]  # the learner's settings are kept beside it
+    # JupyterLab's own discovery finds it, and the script it loads is there, with the words
+    found = get_federated_extensions(folder)[lab_words.NAME]
+    script = (Path(found["ext_path"]) / found["jupyterlab"]["_build"]["load"]).read_text()
+    with in_language("fr"):
+        french = t("lab.nbgrader.fetch")
+    assert json.dumps({"Fetch": french}, ensure_ascii=False)[1:-1] in script
+    assert "__WORDS__" not in script and "__NAME__" not in script
+    assert len(lab_words.words("fr")) == len(lab_words.KEYS)  # every label said differently
+    # served in English afterwards, the same folder has no extension and no pointer to one
+    lab.prepare(tmp_path, learner=True, exchange=tmp_path / "exchange")
+    server = json.loads((state / "jupyter_server_config.json").read_text())
+    assert "LabApp" not in server and not (state / "labextensions" / lab_words.NAME).exists()
+    assert lab_words.words("en") == {}
