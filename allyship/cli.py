@@ -126,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from .grading.release import scripts_on_path
+
+    scripts_on_path()  # nbgrader runs `alembic` from PATH when it creates a gradebook
     try:
         return args.run(args)
     except AllyshipError as exc:

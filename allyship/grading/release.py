@@ -18,11 +18,27 @@ from pathlib import Path
 from ..errors import GradingError
 
 
+def scripts_on_path() -> None:
+    """Put this interpreter's scripts folder on ``PATH`` if it is not there.
+
+    nbgrader's ``Gradebook`` runs the ``alembic`` command, found on ``PATH``, when it creates a
+    gradebook; a virtual environment's Python started by its path (``.venv/bin/python``, a
+    benchmark, a cron job) without the environment activated would fail there with "No such
+    file or directory: 'alembic'"."""
+    import sys
+
+    scripts = os.path.dirname(sys.executable)
+    path = os.environ.get("PATH", "")
+    if scripts and scripts not in path.split(os.pathsep):
+        os.environ["PATH"] = scripts + (os.pathsep + path if path else "")
+
+
 def _api(course: Path):
     """nbgrader's API, configured from the course's ``nbgrader_config.py`` as its commands are."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.apps.baseapp import NbGrader
 
+    scripts_on_path()
     here = os.getcwd()
     os.chdir(course)
     try:

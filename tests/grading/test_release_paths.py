@@ -10,7 +10,7 @@ from nbgrader.api import Gradebook
 
 from allyship.grading import grade
 
-from ..helpers import MODULES, REPO, make_course, nbgrader
+from ..helpers import BIN, MODULES, REPO, make_course, nbgrader, run
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("release-paths")]
 
@@ -45,3 +45,19 @@ def test_grade_collect_skips_unreleased_modules_and_registers_the_rest(fresh_clo
     report = grade(fresh_clone, [released, unreleased], collect_first=True, workers=1)
     assert report.ok and report.not_released == [unreleased]
     assert _registered(fresh_clone) == {released, unreleased}
+
+
+def test_registering_works_from_the_environments_python_without_activating_it(tmp_path):
+    """nbgrader runs `alembic` from PATH when it creates a gradebook: ``.venv/bin/python`` (a
+    benchmark, a cron job) started without the environment on PATH still registers."""
+    module = MODULES[0]
+    course = make_course(tmp_path / "course", [module])
+    code = (
+        "import shutil, sys; from pathlib import Path\n"
+        "assert shutil.which('alembic') is None, 'the test needs alembic off PATH'\n"
+        "from allyship.grading.release import register\n"
+        f"print(register(Path({str(course)!r}), [{module!r}]))\n"
+    )
+    proc = run([str(BIN / "python"), "-c", code], cwd=course, PATH="/usr/bin:/bin")
+    assert module in proc.stdout
+    assert _registered(course) == {module}
