@@ -31,21 +31,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.grading.cohort import build_course, cohort  # noqa: E402
+from tests.home import use_home  # noqa: E402
 
 
 def temporary_home() -> Path:
     """Jupyter's, IPython's and matplotlib's folders in a temporary home (the real one stays
     untouched, as in the tests); set before the cluster starts, so its workers inherit it."""
     home = Path(tempfile.mkdtemp(prefix="allyship-bench-home-"))
-    for variable, sub in {
-        "HOME": "",
-        "JUPYTER_DATA_DIR": ".local/share/jupyter",
-        "JUPYTER_RUNTIME_DIR": ".local/share/jupyter/runtime",
-        "JUPYTER_CONFIG_DIR": ".jupyter",
-        "IPYTHONDIR": ".ipython",
-        "MPLCONFIGDIR": ".config/matplotlib",
-    }.items():
-        os.environ[variable] = str(home / sub)
+    use_home(home)
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
     return home
 

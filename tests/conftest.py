@@ -14,6 +14,7 @@ import pytest
 from allyship.kit.store import _STORES, ResponseStore
 
 from .helpers import MODULES, REPO
+from .home import use_home
 
 # -- the real user's home stays untouched ------------------------------------------------------
 # nbgrader's cache (every submission a test makes would show in a real learner's Assignment
@@ -24,15 +25,7 @@ WATCHED = (".local/share/jupyter", ".jupyter", ".ipython")
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 TEST_HOME = Path(tempfile.mkdtemp(prefix=f"allyship-home-{_worker}-"))
 atexit.register(shutil.rmtree, TEST_HOME, True)
-for _var, _sub in {
-    "HOME": "",
-    "JUPYTER_DATA_DIR": ".local/share/jupyter",
-    "JUPYTER_RUNTIME_DIR": ".local/share/jupyter/runtime",
-    "JUPYTER_CONFIG_DIR": ".jupyter",
-    "IPYTHONDIR": ".ipython",
-    "MPLCONFIGDIR": ".config/matplotlib",
-}.items():
-    os.environ[_var] = str(TEST_HOME / _sub)
+use_home(TEST_HOME)
 
 
 def home_snapshot(home: Path = REAL_HOME) -> dict[str, float]:

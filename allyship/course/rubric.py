@@ -57,10 +57,15 @@ RUBRIC_POINTS = 2 * len(CRITERIA)
 SHORT = ("Engagement", "Perspectives", "Reactions", "Action")
 
 
+def table(first: str, levels, criteria) -> str:
+    """A rubric as a Markdown table: ``first`` heads the criteria's column, then one column per
+    level; a row per criterion (both editions lay theirs out with this)."""
+    head = f"| {first} | " + " | ".join(levels) + " |\n|" + "---|" * (len(levels) + 1) + "\n"
+    return head + "".join(f"| **{name}** | " + " | ".join(d) + " |\n" for name, d in criteria)
+
+
 def rubric_markdown() -> str:
     """The rubric as a Markdown table, for the learner-facing cell of every module."""
-    head = "| Criterion | " + " | ".join(LEVELS) + " |\n|---|---|---|---|\n"
-    rows = "".join(f"| **{name}** | " + " | ".join(d) + " |\n" for name, d in CRITERIA)
     return (
         '<a id="rubric"></a>\n### How reflections are graded\n\n'
         "A person reads each reflection and scores four criteria from 0 to 2, "
@@ -68,7 +73,8 @@ def rubric_markdown() -> str:
         "*Academic Medicine*, 2012). It looks at **how** you reflect, never at **what** you "
         "disclose: you never have to write about yourself, your identity or your history. A "
         "reflection on a hypothetical situation, a case you read about or something you observed "
-        "can earn every point. Length earns nothing on its own.\n\n" + head + rows
+        "can earn every point. Length earns nothing on its own.\n\n"
+        + table("Criterion", LEVELS, CRITERIA)
     )
 
 

@@ -68,8 +68,8 @@ SHORT = ("Consigne", "Points de vue", "Réactions", "Action")
 
 def rubric_markdown() -> str:
     """The rubric as a Markdown table, for the learner-facing cell of every French module."""
-    head = "| Critère | " + " | ".join(LEVELS) + " |\n|---|---|---|---|\n"
-    rows = "".join(f"| **{name}** | " + " | ".join(d) + " |\n" for name, d in CRITERIA)
+    from .rubric import table
+
     return (
         '<a id="rubric"></a>\n### Comment les réflexions sont notées\n\n'
         "Une personne lit chaque réflexion et note quatre critères de 0 à 2, pour un total de "
@@ -79,7 +79,7 @@ def rubric_markdown() -> str:
         "jamais à écrire sur vous-même, votre identité ou votre histoire. Une réflexion sur "
         "une situation fictive, sur un cas que vous avez lu ou sur une situation dont vous avez "
         "été témoin peut obtenir tous les points. La longueur ne rapporte rien à elle seule."
-        "\n\n" + head + rows
+        "\n\n" + table("Critère", LEVELS, CRITERIA)
     )
 
 

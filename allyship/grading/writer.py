@@ -83,24 +83,20 @@ class SaveAutoGradesOnce(SaveAutoGrades):
                 self.gradebook.db.commit()  # after a failed cell: what the cells before set
         return nb, resources
 
+    def _row(self, find, cell):
+        """The cell's grade or comment row of this submission (``find``: the gradebook's
+        ``find_grade`` or ``find_comment``)."""
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        return find(grade_id, self.notebook_id, self.assignment_id, self.student_id)
+
     def _add_score(self, cell, resources) -> None:
-        grade = self.gradebook.find_grade(
-            cell.metadata["nbgrader"]["grade_id"],
-            self.notebook_id,
-            self.assignment_id,
-            self.student_id,
-        )
+        grade = self._row(self.gradebook.find_grade, cell)
         auto_score, _ = utils.determine_grade(cell, self.log)
         grade.auto_score = auto_score
         grade.needs_manual_grade = (grade.manual_score is not None) or (grade.auto_score is None)
 
     def _add_comment(self, cell, resources) -> None:
-        comment = self.gradebook.find_comment(
-            cell.metadata["nbgrader"]["grade_id"],
-            self.notebook_id,
-            self.assignment_id,
-            self.student_id,
-        )
+        comment = self._row(self.gradebook.find_comment, cell)
         unchanged = cell.metadata.nbgrader.get("checksum", None) == utils.compute_checksum(cell)
         comment.auto_comment = "No response." if unchanged and not utils.is_task(cell) else None
 

@@ -30,15 +30,22 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 MODULE = "fr-01_etre_allie"
 TYPED = "Écrit au clavier : l'affiche disait « alliés », personne n'a demandé l'avis des patients."
 
-#: the notebook's text as a learner reads it, without what is marked English on purpose
-NOTEBOOK_TEXT = """() => {
-  const copy = document.querySelector('.jp-Notebook').cloneNode(true);
-  copy.querySelectorAll('[lang="en"], .jp-InputPrompt, .jp-OutputPrompt').forEach(e => e.remove());
+
+def text_without(root: str, drop: str) -> str:
+    """A page function: the text a person reads in ``root``, leaving out what ``drop`` selects
+    (copied and laid out off to the side, so the page itself is not changed)."""
+    return f"""() => {{
+  const copy = document.querySelector({root!r}).cloneNode(true);
+  copy.querySelectorAll({drop!r}).forEach(e => e.remove());
   document.body.appendChild(copy);
   const text = copy.innerText;
   copy.remove();
   return text;
-}"""
+}}"""
+
+
+#: the notebook's text as a learner reads it, without what is marked English on purpose
+NOTEBOOK_TEXT = text_without(".jp-Notebook", '[lang="en"], .jp-InputPrompt, .jp-OutputPrompt')
 
 
 def french_text_only(page) -> list[str]:
@@ -102,14 +109,7 @@ def test_a_french_module_taken_with_the_keyboard_speaks_french(page, lab_fr):
 #: nbgrader's own English labels, which the French edition's JupyterLab says in French
 NBGRADER_ENGLISH = sorted(lab_words.words("fr"))
 #: the page's text outside the notebooks (the Assignment List, menus, toolbars, dialogs)
-PAGE_TEXT = """() => {
-  const copy = document.body.cloneNode(true);
-  copy.querySelectorAll('.jp-Notebook').forEach(e => e.remove());
-  document.body.appendChild(copy);
-  const text = copy.innerText;
-  copy.remove();
-  return text;
-}"""
+PAGE_TEXT = text_without("body", ".jp-Notebook")
 
 
 def nbgrader_english(page) -> list[str]:
