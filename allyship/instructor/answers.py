@@ -142,11 +142,26 @@ def read_answers(
     """learner, module, item, value: the answers the report uses, for every submission in the
     gradebook, in the gradebook's order (a missing or damaged file contributes nothing and is
     left as it is)."""
-    root = str(course / step)
+    learners, modules, pairs = _pairs(data)
+    columns = _read_columns(str(course / step), pairs, cache, progress)
+    return _frame(columns, learners, modules)
+
+
+def _pairs(data: CourseData) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
     subs = data.submissions
     learners = subs["learner"].to_numpy(dtype=object)
     modules = subs["module"].to_numpy(dtype=object)
-    pairs = list(zip(learners.tolist(), modules.tolist(), strict=True))
+    return learners, modules, list(zip(learners.tolist(), modules.tolist(), strict=True))
+
+
+def _read_columns(
+    root: str,
+    pairs: list[tuple[str, str]],
+    cache: Path | None,
+    progress: Callable[[int, int], None] | None,
+) -> dict:
+    """The kept answers of every submission in ``pairs``, coded (see :class:`_Coded`): from the
+    cache where a file is unchanged since, else from the file."""
     paths = [f"{root}/{learner}/{module}/{FILENAME}" for learner, module in pairs]
     key = (root, 4)
     kept = private.load(cache, "answers", key) if cache is not None else None
@@ -177,6 +192,10 @@ def read_answers(
         columns = old
     if cache is not None and columns is not old:
         private.save(cache, "answers", key, (pairs, stats, columns))
+    return columns
+
+
+def _frame(columns: dict, learners: np.ndarray, modules: np.ndarray) -> pd.DataFrame:
     at = columns["pair"]
     return pd.DataFrame(
         {
@@ -187,6 +206,105 @@ def read_answers(
         },
         columns=COLUMNS,
     )
+
+
+# -- the answers read beside the gradebook ------------------------------------------------------
+#: below this many submissions the files are read after the gradebook, in this process: a
+#: second process would cost more than it saves
+EARLY_MINIMUM = 2000
+
+
+class EarlyRead:
+    """The answers files being read in a second process (forked) while this one reads the
+    gradebook: on two cores the two reads take about as long as the longer of them. The list
+    of submissions the second process reads comes from a quick query; :meth:`result` checks it
+    against the gradebook read meanwhile and reads the files again here if the two differ
+    (someone graded in between), so the answers are always the gradebook's."""
+
+    def __init__(self, process, conn, pairs: list[tuple[str, str]]) -> None:
+        self.process, self.conn, self.pairs = process, conn, pairs
+
+    def result(
+        self,
+        course: Path,
+        data: CourseData,
+        *,
+        step: str = "autograded",
+        cache: Path | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> pd.DataFrame:
+        """The frame :func:`read_answers` gives for ``data``."""
+        try:
+            status, columns = self.conn.recv()
+        except (EOFError, OSError):  # the second process died: read here
+            status, columns = "failed", None
+        finally:
+            self.cancel()
+        learners, modules, pairs = _pairs(data)
+        if status != "ok" or pairs != self.pairs:
+            return read_answers(course, data, step=step, cache=cache, progress=progress)
+        return _frame(columns, learners, modules)
+
+    def cancel(self) -> None:
+        """Stop the second process (done, or no longer wanted) and close the pipe."""
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def read_early(
+    course: Path,
+    url: str,
+    *,
+    step: str = "autograded",
+    cache: Path | None = None,
+    minimum: int | None = None,
+) -> EarlyRead | None:
+    """Start reading the answers files in a second process, or return None (not a SQLite
+    gradebook, no ``fork`` on this system, the gradebook unchanged since it was cached, fewer
+    than ``minimum`` (default :data:`EARLY_MINIMUM`) submissions, or the gradebook cannot be
+    read yet: the caller then reads them after the gradebook)."""
+    import multiprocessing
+    import sqlite3
+
+    from .gradebook_sql import signature
+
+    if not url.startswith("sqlite:///") or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if cache is not None and private.holds(cache, "gradebook", signature(url)):
+        return None  # the gradebook comes from the cache, faster than a second process helps
+    try:  # the submissions in the order CourseData.submissions has them (module, learner)
+        con = sqlite3.connect(f"file:{url[len('sqlite:///') :]}?mode=ro", uri=True)
+        try:
+            pairs = con.execute(
+                "SELECT s.student_id, a.name FROM submitted_assignment s "
+                "JOIN assignment a ON a.id = s.assignment_id ORDER BY a.name, s.student_id"
+            ).fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    if len(pairs) < (EARLY_MINIMUM if minimum is None else minimum):
+        return None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    root = str(course / step)
+    process = context.Process(target=_early, args=(root, pairs, cache, send), daemon=True)
+    process.start()
+    send.close()
+    return EarlyRead(process, receive, pairs)
+
+
+def _early(root: str, pairs: list, cache: Path | None, conn) -> None:
+    """In the second process: read, then send the coded columns (small: numbers and the few
+    hundred distinct texts), or say it failed."""
+    try:
+        message = ("ok", _read_columns(root, pairs, cache, None))
+    except Exception:  # noqa: BLE001 - the first process reads the files itself
+        message = ("failed", None)
+    conn.send(message)
+    conn.close()
 
 
 def _renumbering(old_pairs: list, pairs: list, todo: set[int]) -> np.ndarray:

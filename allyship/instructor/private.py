@@ -50,14 +50,29 @@ def load(folder: Path, name: str, key: object) -> object | None:
     return value if version == VERSION and saved_key == key else None
 
 
-def save(folder: Path, name: str, key: object, value: object) -> None:
-    """Keep ``value`` under ``key`` (written whole, then renamed into place)."""
-    tmp = folder / f".{name}.cache.{os.getpid()}.tmp"
+def holds(folder: Path, name: str, key: object) -> bool:
+    """Whether :func:`load` would find ``key``, from the small file of the key alone (a cache
+    can be hundreds of megabytes). True means likely, not certain: :func:`load` still checks."""
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump((VERSION, key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(folder / f"{name}.cache")
-    except OSError:  # a full disk or a read-only folder: the next report reads everything
-        tmp.unlink(missing_ok=True)
+        if not (folder / f"{name}.cache").is_file():
+            return False
+        with open(folder / f"{name}.key", "rb") as f:
+            return pickle.load(f) == (VERSION, key)
+    except Exception:  # noqa: BLE001 - no key file, or a damaged one: say no
+        return False
+
+
+def save(folder: Path, name: str, key: object, value: object) -> None:
+    """Keep ``value`` under ``key`` (written whole, then renamed into place), and the key beside
+    it for :func:`holds`."""
+    for suffix, content in (("cache", (VERSION, key, value)), ("key", (VERSION, key))):
+        tmp = folder / f".{name}.{suffix}.{os.getpid()}.tmp"
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(content, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(folder / f"{name}.{suffix}")
+        except OSError:  # a full disk or a read-only folder: the next report reads everything
+            tmp.unlink(missing_ok=True)
+            return

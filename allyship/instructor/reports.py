@@ -52,15 +52,25 @@ def summarise_report(
     total)`` hears how many answers files have been read; ``step(what)`` each step's name.
     ``editions="combined"`` counts each French module with its English twin (:mod:`.editions`);
     by default the two editions are reported apart, as the gradebook holds them."""
-    from .answers import read_answers
+    from .answers import read_answers, read_early
     from .private import cache_folder
 
     step = step or (lambda what: None)
     folder = cache_folder(course) if cache else None
-    step("reading the gradebook")
-    data = G.load(G.gradebook_url(course, db_url), cache=folder)
-    step("reading the answers files")
-    responses = read_answers(course, data, cache=folder, progress=progress)
+    url = G.gradebook_url(course, db_url)
+    early = read_early(course, url, cache=folder)  # the answers files, beside the gradebook
+    try:
+        step("reading the gradebook" + (" and the answers files" if early else ""))
+        data = G.load(url, cache=folder)
+    except BaseException:
+        if early:
+            early.cancel()
+        raise
+    if early:
+        responses = early.result(course, data, cache=folder, progress=progress)
+    else:
+        step("reading the answers files")
+        responses = read_answers(course, data, cache=folder, progress=progress)
     if editions == "combined":  # each French module counted with its English twin
         from .editions import combine
 

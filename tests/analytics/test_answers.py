@@ -8,13 +8,15 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import textwrap
 
 import pandas as pd
 import pytest
 
-from allyship.instructor.answers import read_answers
+from allyship.instructor.answers import read_answers, read_early
 from allyship.instructor.cohort import excerpt
+from allyship.instructor.gradebook import load
 from allyship.instructor.reports import summarise_report
 
 from .synthetic import M1, M5, reflection_text
@@ -78,6 +80,49 @@ def test_a_damaged_cache_is_read_around(synthetic, tmp_path):
     (course / ".allyship" / "gradebook.cache").write_bytes(b"")
     again = summarise_report(course)
     pd.testing.assert_frame_equal(again.responses, first.responses)
+
+
+def _url(course) -> str:
+    return f"sqlite:///{course / 'gradebook.db'}"
+
+
+def test_answers_read_beside_the_gradebook_are_the_same_frame(synthetic, data, tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
+    early = read_early(course, _url(course), cache=tmp_path / "cache", minimum=0)
+    assert early is not None and early.process.pid != os.getpid()  # a second process reads
+    beside = early.result(course, data, cache=tmp_path / "cache")
+    assert not early.process.is_alive()
+    pd.testing.assert_frame_equal(beside, read_answers(course, data))
+    # once the gradebook is cached, reading it is quick: the files are read here, after it
+    summarise_report(course)
+    assert read_early(course, _url(course), cache=course / ".allyship", minimum=0) is None
+    assert read_early(course, _url(course), minimum=10**6) is None  # a small course: here too
+
+
+def test_answers_read_beside_a_gradebook_that_changed_meanwhile_are_read_again(
+    synthetic, data, tmp_path
+):
+    course = tmp_path / "course"
+    shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
+    early = read_early(course, _url(course), minimum=0)
+    with sqlite3.connect(course / "gradebook.db") as con:  # a submission gone meanwhile
+        con.execute("DELETE FROM submitted_assignment WHERE student_id = 'L01'")
+    now = load(_url(course))
+    assert len(now.submissions) < len(data.submissions)
+    pd.testing.assert_frame_equal(early.result(course, now), read_answers(course, now))
+    # and a second process that fails (here: killed) leaves the reading to this one
+    early = read_early(course, _url(course), minimum=0)
+    early.process.kill()
+    pd.testing.assert_frame_equal(early.result(course, data), read_answers(course, data))
+
+
+def test_a_report_stopped_by_an_error_leaves_no_second_process(synthetic, tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
+    early = read_early(course, _url(course), minimum=0)
+    early.cancel()
+    assert not early.process.is_alive() and early.conn.closed
 
 
 def test_a_shorter_excerpt_is_textwrap_shorten_exactly():
