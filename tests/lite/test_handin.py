@@ -76,23 +76,30 @@ def test_a_hand_in_file_holds_the_module_and_its_answers_only():
 
 
 def _zip(files: dict[str, str]) -> bytes:
+    """A zip of ``files``, the same bytes every time (a fixed date on each entry): built while
+    the tests are collected, it must not differ between two xdist workers."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         for name, text in files.items():
-            z.writestr(name, text)
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return out.getvalue()
 
 
 @pytest.mark.parametrize(
     ("data", "key"),
     [
-        (b"not a zip at all", "handin.not_a_file"),
-        (
+        pytest.param(b"not a zip at all", "handin.not_a_file", id="not-a-zip"),
+        pytest.param(
             _zip({"02_power_listening_direction.ipynb": "{}", "responses.json": '{"q1": "x"}'}),
             "handin.wrong_module",
-        ),  # fmt: skip
-        (_zip({f"{MODULE}.ipynb": "{}", "responses.json": "{}"}), "handin.no_answers"),
-        (_zip({f"{MODULE}.ipynb": "{}"}), "handin.no_answers"),
+            id="another-module",
+        ),
+        pytest.param(
+            _zip({f"{MODULE}.ipynb": "{}", "responses.json": "{}"}),
+            "handin.no_answers",
+            id="empty-answers",
+        ),
+        pytest.param(_zip({f"{MODULE}.ipynb": "{}"}), "handin.no_answers", id="no-answers-file"),
     ],
 )
 def test_loading_a_wrong_file_says_why_in_plain_words(data, key):
