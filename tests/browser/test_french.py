@@ -164,6 +164,14 @@ def test_a_french_learner_fetches_validates_and_submits_in_french(page, lab_fr):
         assert words["submitted"] in page.evaluate(PAGE_TEXT)
         assert not nbgrader_english(page), nbgrader_english(page)
         shot(page, "5-submitted")
+        # the module itself: nbgrader's Validate button in its toolbar says « Valider » too
+        path = f"{MODULE}/{MODULE}.ipynb"
+        page.goto(lab_fr.lab_url(path))
+        wait_kernel(page, path)
+        toolbar = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-NotebookPanel-toolbar")
+        toolbar.get_by_text(words["validate"], exact=True).wait_for()
+        assert not nbgrader_english(page), nbgrader_english(page)
+        shot(page, "6-module-toolbar")
     finally:
         shutil.rmtree(lab_fr.root / MODULE, ignore_errors=True)
         lab_fr.shutdown_kernels()
