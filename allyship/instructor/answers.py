@@ -221,19 +221,15 @@ class EarlyRead:
     against the gradebook read meanwhile and reads the files again here if the two differ
     (someone graded in between), so the answers are always the gradebook's."""
 
-    def __init__(self, process, conn, pairs: list[tuple[str, str]]) -> None:
+    def __init__(self, process, conn, pairs: list[tuple[str, str]], course: Path, read) -> None:
         self.process, self.conn, self.pairs = process, conn, pairs
+        self.course, self.read = course, read  # read: read_answers's step= and cache=
 
     def result(
-        self,
-        course: Path,
-        data: CourseData,
-        *,
-        step: str = "autograded",
-        cache: Path | None = None,
-        progress: Callable[[int, int], None] | None = None,
+        self, data: CourseData, progress: Callable[[int, int], None] | None = None
     ) -> pd.DataFrame:
-        """The frame :func:`read_answers` gives for ``data``."""
+        """The frame :func:`read_answers` gives for ``data`` (with :func:`read_early`'s
+        ``step`` and ``cache``)."""
         try:
             status, columns = self.conn.recv()
         except (EOFError, OSError):  # the second process died: read here
@@ -242,7 +238,7 @@ class EarlyRead:
             self.cancel()
         learners, modules, pairs = _pairs(data)
         if status != "ok" or pairs != self.pairs:
-            return read_answers(course, data, step=step, cache=cache, progress=progress)
+            return read_answers(self.course, data, progress=progress, **self.read)
         return _frame(columns, learners, modules)
 
     def cancel(self) -> None:
@@ -293,7 +289,7 @@ def read_early(
     process = context.Process(target=_early, args=(root, pairs, cache, send), daemon=True)
     process.start()
     send.close()
-    return EarlyRead(process, receive, pairs)
+    return EarlyRead(process, receive, pairs, course, {"step": step, "cache": cache})
 
 
 def _early(root: str, pairs: list, cache: Path | None, conn) -> None:

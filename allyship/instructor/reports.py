@@ -67,7 +67,7 @@ def summarise_report(
             early.cancel()
         raise
     if early:
-        responses = early.result(course, data, cache=folder, progress=progress)
+        responses = early.result(data, progress=progress)
     else:
         step("reading the answers files")
         responses = read_answers(course, data, cache=folder, progress=progress)

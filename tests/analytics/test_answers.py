@@ -91,7 +91,7 @@ def test_answers_read_beside_the_gradebook_are_the_same_frame(synthetic, data, t
     shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
     early = read_early(course, _url(course), cache=tmp_path / "cache", minimum=0)
     assert early is not None and early.process.pid != os.getpid()  # a second process reads
-    beside = early.result(course, data, cache=tmp_path / "cache")
+    beside = early.result(data)
     assert not early.process.is_alive()
     pd.testing.assert_frame_equal(beside, read_answers(course, data))
     # once the gradebook is cached, reading it is quick: the files are read here, after it
@@ -110,11 +110,11 @@ def test_answers_read_beside_a_gradebook_that_changed_meanwhile_are_read_again(
         con.execute("DELETE FROM submitted_assignment WHERE student_id = 'L01'")
     now = load(_url(course))
     assert len(now.submissions) < len(data.submissions)
-    pd.testing.assert_frame_equal(early.result(course, now), read_answers(course, now))
+    pd.testing.assert_frame_equal(early.result(now), read_answers(course, now))
     # and a second process that fails (here: killed) leaves the reading to this one
     early = read_early(course, _url(course), minimum=0)
     early.process.kill()
-    pd.testing.assert_frame_equal(early.result(course, data), read_answers(course, data))
+    pd.testing.assert_frame_equal(early.result(data), read_answers(course, data))
 
 
 def test_a_report_stopped_by_an_error_leaves_no_second_process(synthetic, tmp_path):
