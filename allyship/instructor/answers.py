@@ -256,17 +256,24 @@ def read_early(
     step: str = "autograded",
     cache: Path | None = None,
     minimum: int | None = None,
+    with_threads: bool = False,
 ) -> EarlyRead | None:
     """Start reading the answers files in a second process, or return None (not a SQLite
     gradebook, no ``fork`` on this system, the gradebook unchanged since it was cached, fewer
     than ``minimum`` (default :data:`EARLY_MINIMUM`) submissions, or the gradebook cannot be
-    read yet: the caller then reads them after the gradebook)."""
+    read yet: the caller then reads them after the gradebook). Nor from a process running other
+    threads (a Jupyter kernel: the dashboard, the facilitator's guide), unless ``with_threads``:
+    a process forked while another thread holds a lock can wait on it for ever; the command
+    line's ``allyship report`` runs none."""
     import multiprocessing
     import sqlite3
+    import threading
 
     from .gradebook_sql import signature
 
     if not url.startswith("sqlite:///") or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if threading.active_count() > 1 and not with_threads:
         return None
     if cache is not None and private.holds(cache, "gradebook", signature(url)):
         return None  # the gradebook comes from the cache, faster than a second process helps

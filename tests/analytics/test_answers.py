@@ -10,6 +10,7 @@ import random
 import shutil
 import sqlite3
 import textwrap
+import threading
 
 import pandas as pd
 import pytest
@@ -86,18 +87,23 @@ def _url(course) -> str:
     return f"sqlite:///{course / 'gradebook.db'}"
 
 
+def _early(course, **kw):
+    """read_early as the command line runs it (pytest-xdist's worker has threads of its own)."""
+    return read_early(course, _url(course), with_threads=True, **kw)
+
+
 def test_answers_read_beside_the_gradebook_are_the_same_frame(synthetic, data, tmp_path):
     course = tmp_path / "course"
     shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
-    early = read_early(course, _url(course), cache=tmp_path / "cache", minimum=0)
+    early = _early(course, cache=tmp_path / "cache", minimum=0)
     assert early is not None and early.process.pid != os.getpid()  # a second process reads
     beside = early.result(data)
     assert not early.process.is_alive()
     pd.testing.assert_frame_equal(beside, read_answers(course, data))
     # once the gradebook is cached, reading it is quick: the files are read here, after it
     summarise_report(course)
-    assert read_early(course, _url(course), cache=course / ".allyship", minimum=0) is None
-    assert read_early(course, _url(course), minimum=10**6) is None  # a small course: here too
+    assert _early(course, cache=course / ".allyship", minimum=0) is None
+    assert _early(course, minimum=10**6) is None  # a small course: here too
 
 
 def test_answers_read_beside_a_gradebook_that_changed_meanwhile_are_read_again(
@@ -105,22 +111,34 @@ def test_answers_read_beside_a_gradebook_that_changed_meanwhile_are_read_again(
 ):
     course = tmp_path / "course"
     shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
-    early = read_early(course, _url(course), minimum=0)
+    early = _early(course, minimum=0)
     with sqlite3.connect(course / "gradebook.db") as con:  # a submission gone meanwhile
         con.execute("DELETE FROM submitted_assignment WHERE student_id = 'L01'")
     now = load(_url(course))
     assert len(now.submissions) < len(data.submissions)
     pd.testing.assert_frame_equal(early.result(now), read_answers(course, now))
     # and a second process that fails (here: killed) leaves the reading to this one
-    early = read_early(course, _url(course), minimum=0)
+    early = _early(course, minimum=0)
     early.process.kill()
     pd.testing.assert_frame_equal(early.result(data), read_answers(course, data))
+
+
+def test_no_second_process_is_forked_beside_other_threads(synthetic, tmp_path):
+    # as in a Jupyter kernel (the dashboard): its threads may hold locks a fork would copy
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert read_early(synthetic, _url(synthetic), minimum=0) is None
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_a_report_stopped_by_an_error_leaves_no_second_process(synthetic, tmp_path):
     course = tmp_path / "course"
     shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
-    early = read_early(course, _url(course), minimum=0)
+    early = _early(course, minimum=0)
     early.cancel()
     assert not early.process.is_alive() and early.conn.closed
 
