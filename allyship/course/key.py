@@ -33,12 +33,19 @@ def answer_key(notebook_path: Path) -> dict[str, Value]:
         raise AnswerKeyError(f"The source notebook {notebook_path} does not exist.") from exc
     except Exception as exc:  # nbformat raises several kinds for a file that is not a notebook
         raise AnswerKeyError(f"{notebook_path} could not be read as a notebook ({exc}).") from exc
+    return key_of(nb.cells)
+
+
+def key_of(cells) -> dict[str, Value]:
+    """The key stated by the graded test cells among ``cells`` (nbformat's cells, or dicts with
+    ``cell_type``, ``metadata`` and ``source`` as one string: :mod:`allyship.instructor.source_json`
+    reads a notebook as plain JSON and gives its cells here)."""
     key: dict[str, Value] = {}
-    for cell in nb.cells:
+    for cell in cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
-        if cell.cell_type != "code" or not meta.get("grade"):
+        if cell.get("cell_type") != "code" or not meta.get("grade"):
             continue
-        for name, args in _check_calls(cell.source, meta.get("grade_id", "?")):
+        for name, args in _check_calls(cell["source"], meta.get("grade_id", "?")):
             item_id = _literal(args[0], meta)
             if name in ("check_choice", "check_choices"):
                 key[item_id] = _literal(args[1], meta)

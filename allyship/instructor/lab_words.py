@@ -25,49 +25,13 @@ import json
 import shutil
 from pathlib import Path
 
-from ..kit.strings import in_language, t
+from ..kit.strings import TEXT, in_language, t
 
 #: the extension's package name (its folder under ``labextensions/``)
 NAME = "allyship-course-words"
-#: the strings keys of the labels swapped (the English table holds nbgrader's own words)
-KEYS = (
-    "lab.nbgrader.assignment_list",
-    "lab.nbgrader.assignments",
-    "lab.nbgrader.for_course",
-    "lab.nbgrader.refresh",
-    "lab.nbgrader.released",
-    "lab.nbgrader.downloaded",
-    "lab.nbgrader.submitted",
-    "lab.nbgrader.none_released",
-    "lab.nbgrader.none_downloaded",
-    "lab.nbgrader.none_submitted",
-    "lab.nbgrader.fetch",
-    "lab.nbgrader.fetching",
-    "lab.nbgrader.validate",
-    "lab.nbgrader.validating",
-    "lab.nbgrader.submit",
-    "lab.nbgrader.submitting",
-    "lab.nbgrader.fetch_feedback",
-    "lab.nbgrader.fetching_feedback",
-    "lab.nbgrader.view_feedback",
-    "lab.nbgrader.feedback_to_fetch",
-    "lab.nbgrader.validation_results",
-    "lab.nbgrader.validation_failed",
-    "lab.nbgrader.validate_error",
-    "lab.nbgrader.not_submitted",
-    "lab.nbgrader.invalid_submission",
-    "lab.nbgrader.error_fetching",
-    "lab.nbgrader.error_submitting",
-    "lab.nbgrader.error_validating",
-    "lab.nbgrader.error_feedback",
-    "lab.nbgrader.error_courses",
-    "lab.nbgrader.no_courses",
-    "lab.nbgrader.loading",
-    "lab.nbgrader.course_list",
-    "lab.nbgrader.courses",
-    "lab.nbgrader.create_tab",  # the instructor's side panel, seen under `make course LANG=fr`
-    "lab.nbgrader.create_command",
-)
+#: the strings keys of the labels swapped (``lab.nbgrader.*``; the English table holds
+#: nbgrader's own words, which the extension looks for)
+KEYS = tuple(sorted(k for k in TEXT if k.startswith("lab.nbgrader.")))
 
 
 def words(language: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..course.key import REFLECTION_PLACEHOLDER, _check_calls, _literal
+from ..course.key import key_of
 from ..errors import AnswerKeyError
 
 
@@ -58,18 +58,7 @@ def answer_key(notebook: Path) -> dict:
         from ..course.key import answer_key as by_nbformat
 
         return by_nbformat(Path(notebook))
-    key: dict = {}
-    for cell in found:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if cell.get("cell_type") != "code" or not meta.get("grade"):
-            continue
-        for name, args in _check_calls(cell["source"], meta.get("grade_id", "?")):
-            item_id = _literal(args[0], meta)
-            if name in ("check_choice", "check_choices"):
-                key[item_id] = _literal(args[1], meta)
-            elif name == "check_written":
-                key.setdefault(item_id, REFLECTION_PLACEHOLDER)
-    return key
+    return key_of(found)
 
 
 def code_cells(notebook: Path) -> list[tuple[str, str]]:

@@ -135,12 +135,38 @@ def test_no_second_process_is_forked_beside_other_threads(synthetic, tmp_path):
         other.join()
 
 
-def test_a_report_stopped_by_an_error_leaves_no_second_process(synthetic, tmp_path):
+def test_a_report_reads_beside_the_gradebook_and_an_error_leaves_no_second_process(
+    synthetic, tmp_path, monkeypatch
+):
+    from allyship.instructor import answers
+    from allyship.instructor import gradebook as G
+
     course = tmp_path / "course"
     shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
-    early = _early(course, minimum=0)
-    early.cancel()
-    assert not early.process.is_alive() and early.conn.closed
+    started = []
+
+    def early(*args, **kw):  # summarise_report's own call, on this small course, in pytest
+        started.append(answers_read_early(*args, **kw, minimum=0, with_threads=True))
+        return started[-1]
+
+    serial = summarise_report(course, cache=False)  # a small course: read after the gradebook
+    answers_read_early = answers.read_early
+    monkeypatch.setattr(answers, "read_early", early)
+    report = summarise_report(course)
+    assert started[0] is not None and not started[0].process.is_alive()
+    pd.testing.assert_frame_equal(report.responses, serial.responses)
+    pd.testing.assert_frame_equal(report.difficulty, serial.difficulty)
+    # the gradebook cannot be read: the report stops, and the second process with it
+    shutil.rmtree(course / ".allyship")
+
+    def broken(*args, **kw):
+        raise G.NoGradebookError("the gradebook is damaged")
+
+    monkeypatch.setattr(G, "load", broken)
+    with pytest.raises(G.NoGradebookError):
+        summarise_report(course)
+    assert started[1] is not None
+    assert not started[1].process.is_alive() and started[1].conn.closed
 
 
 def test_a_shorter_excerpt_is_textwrap_shorten_exactly():

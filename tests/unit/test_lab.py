@@ -161,3 +161,17 @@ def test_the_french_edition_gets_nbgrader_labels_in_french_and_english_gets_none
     server = json.loads((state / "jupyter_server_config.json").read_text())
     assert "LabApp" not in server and not (state / "labextensions" / lab_words.NAME).exists()
     assert lab_words.words("en") == {}
+
+
+def test_every_label_the_extension_swaps_is_one_nbgrader_draws():
+    # nbgrader's installed front end (its JupyterLab extension's scripts) holds each English
+    # label exactly as the extension looks for it; an nbgrader that renames one fails here
+    import sys
+
+    from allyship.instructor import lab_words
+
+    static = Path(sys.prefix) / "share/jupyter/labextensions/@jupyter/nbgrader/static"
+    scripts = " ".join(p.read_text(encoding="utf-8") for p in static.glob("*.js"))
+    assert "Validation Results" in scripts  # the folder is nbgrader's
+    missing = [label for label in lab_words.words("fr") if label not in scripts]
+    assert missing == []
