@@ -196,15 +196,27 @@ def _read_columns(
 
 
 def _frame(columns: dict, learners: np.ndarray, modules: np.ndarray) -> pd.DataFrame:
+    """The answers as a frame: module, item and value are categoricals with sorted categories
+    (so sorting and grouping by them orders as their text does), built from the codes already
+    read: the report groups these hundreds of thousands of rows by them again and again."""
     at = columns["pair"]
     return pd.DataFrame(
         {
             "learner": learners[at],
-            "module": modules[at],
-            "item": np.array(columns["items"], dtype=object)[columns["item"]],
-            "value": np.array(columns["texts"], dtype=object)[columns["value"]],
+            "module": _sorted_codes(modules, at),
+            "item": _sorted_codes(columns["items"], columns["item"]),
+            "value": _sorted_codes(columns["texts"], columns["value"]),
         },
         columns=COLUMNS,
+    )
+
+
+def _sorted_codes(values, codes: np.ndarray) -> pd.Categorical:
+    """``values[codes]`` as a categorical whose categories are sorted (``values`` may repeat,
+    as the module of every submission does)."""
+    uniques, back = np.unique(np.asarray(values, dtype=object), return_inverse=True)
+    return pd.Categorical.from_codes(
+        back.reshape(-1)[codes], categories=pd.Index(uniques, dtype=object)
     )
 
 

@@ -79,7 +79,7 @@ def audit_averages(responses: pd.DataFrame, threshold: int = MIN_THRESHOLD) -> p
     ids = [audit_id(n) for n in range(1, QUESTIONS + 1)]
     rated = responses.loc[responses["item"].isin(ids), ["item", "value"]]
     for n, item in enumerate(ids, 1):
-        answers = rated.loc[rated["item"] == item, "value"]
+        answers = rated.loc[rated["item"] == item, "value"].astype(object)  # text, to map
         ranks = answers.map(rank).dropna()  # small whole numbers: the sum is exact
         not_sure = int(answers.isin(not_sure_labels).sum())
         enough = len(ranks) >= threshold
@@ -160,10 +160,10 @@ def reflection_excerpts(
     """
     check_threshold(threshold)
     agreed = consenting(responses)
-    people = agreed.groupby("module")["learner"].nunique()
+    people = agreed.groupby("module", observed=True)["learner"].nunique()
     shared = responses.loc[matches(responses["item"], REFLECTION)]
     shared = shared.merge(agreed, on=["learner", "module"])  # consenting learners' only
-    sizes = shared.groupby(["module", "item"]).size()
+    sizes = shared.groupby(["module", "item"], observed=True).size()
     written: dict[str, list[str]] = {}  # module -> the reflections consenting learners wrote
     for module, item in sizes.index:
         written.setdefault(module, []).append(item)
@@ -218,7 +218,7 @@ def _most_recent(shared: pd.DataFrame, quoted: list, submitted, limit: int) -> p
     else:
         order, ascending = ["module", "item", "value"], [True, True, True]
     rows = rows.sort_values(order, ascending=ascending, kind="stable")
-    return rows.groupby(["module", "item"], sort=False).head(limit)
+    return rows.groupby(["module", "item"], sort=False, observed=True).head(limit)
 
 
 def _number(item: str) -> int:

@@ -262,7 +262,12 @@ def _most_chosen_wrong(responses: pd.DataFrame, keys: dict[str, dict[str, str]])
         columns=["module", "item", "expected"],
     )
     asked = responses.loc[responses["item"].isin(expected["item"].unique())]
-    counts = asked.groupby(["module", "item", "value"]).size().rename("times").reset_index()
+    counts = (
+        asked.groupby(["module", "item", "value"], observed=True)
+        .size()
+        .rename("times")
+        .reset_index()
+    )
     counts = counts.merge(expected, on=["module", "item"])
     counts = counts.loc[counts["value"] != counts["expected"]].drop(columns="expected")
     counts = counts.sort_values(["module", "item", "times", "value"], ascending=[1, 1, 0, 1])

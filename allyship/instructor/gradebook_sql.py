@@ -16,9 +16,10 @@ the rows), and applies nbgrader's own rules:
 The grade table is most of the rows (83 per learner for eight modules). From SQLite it is read
 in one pass by SQLite itself (:func:`_sqlite_grades`): each column comes back as one string,
 the ids (nbgrader's 32-character hex) as fixed-width bytes matched by sorting, never as a
-Python object per row, the numbers written by ``quote()``, which SQLite writes so that they
-read back exactly. Anything that reading cannot take exactly (ids of another length, a number
-stored as text, a value within 1e-270 of zero) sends the table through the row-by-row read.
+Python object per row; the numbers as integers when every value of a column is a whole number,
+else written by ``quote()``, which SQLite writes so that they read back exactly. Anything that
+reading cannot take exactly (ids of another length, a number stored as text, a value within
+1e-270 of zero) sends the table through the row-by-row read.
 
 A SQLite gradebook's frames are kept in ``.allyship/`` (:mod:`.private`) under the file's size
 and modification time, so a second report with nothing graded since reads no table at all.
@@ -120,41 +121,75 @@ def _tables(url: str) -> dict[str, pd.DataFrame]:
 
 ID_WIDTH = 32  # nbgrader's ids: uuid4().hex
 TINY = 1e-270  # between 0 and about this, quote() may not write a float exactly
+NUMBERS = ("auto_score", "manual_score", "extra_credit")
+
+
+def _whole(column: str) -> str:
+    """A number column as SQLite writes integers (NULL as nan), and how many of its values
+    are not whole numbers: writing a whole number costs SQLite a third of what quote() does,
+    and reads back exactly."""
+    return (
+        f"group_concat(ifnull(CAST({column} AS INTEGER), 'nan')), "
+        f"total({column} <> CAST({column} AS INTEGER))"
+    )
+
 
 SQLITE_GRADES = (
-    "SELECT count(*), min(length(notebook_id)), max(length(notebook_id)), "
-    "min(length(cell_id)), max(length(cell_id)), "
-    "group_concat(notebook_id, ''), group_concat(cell_id, ''), group_concat(quote(auto_score)), "
-    "group_concat(quote(manual_score)), group_concat(quote(extra_credit)), "
-    "group_concat(needs_manual_grade, '') FROM grade"
+    "SELECT count(*), count(notebook_id), count(cell_id), group_concat(notebook_id), "
+    "group_concat(cell_id), "
+    + ", ".join(_whole(c) for c in NUMBERS)
+    + ", group_concat(needs_manual_grade, '') FROM grade NOT INDEXED"
 )
+SQLITE_QUOTED = "SELECT count(*), group_concat(quote({column})) FROM grade NOT INDEXED"
 
 
 def _sqlite_grades(cur) -> dict[str, np.ndarray] | None:
     """The grade table's columns as ``QUERIES["grades"]`` reads them, from the one row SQLite
     builds (see the module's docstring), the ids as fixed-width bytes; None when it cannot be
     read so (the caller then reads the rows). Arrays, not a frame: a frame would make a Python
-    object of every id."""
+    object of every id.
+
+    A number column holding only whole numbers (and NULLs) comes back as integers; one with
+    any other value is read again by itself as quote() writes it. Both scans are of the
+    table's rows in their order (``NOT INDEXED``: never an index's order); a change between
+    them is one between two queries, as between the other tables' (the file changes, so
+    :func:`read` keeps nothing it read meanwhile)."""
     import sqlite3
 
     try:
         cur.execute(SQLITE_GRADES)
-        n, *lengths, notebook, cell, auto, manual, extra, flags = cur.fetchone()
+        n, *counts, notebook, cell = (row := cur.fetchone())[:5]
+        numbers, flags = row[5:11], row[11]
+        if not n or counts != [n, n]:
+            return None  # no rows, or an id missing
+        columns = {"notebook_id": _ids(notebook, n), "cell_id": _ids(cell, n)}
+        for at, name in enumerate(NUMBERS):
+            joined, fractional = numbers[2 * at], numbers[2 * at + 1]
+            if fractional:
+                cur.execute(SQLITE_QUOTED.format(column=name))
+                again, joined = cur.fetchone()
+                if again != n:
+                    return None  # the table changed between the two scans
+            columns[name] = _floats(joined, n)
+        columns["needs_manual_grade"] = _flags(flags, n)
+        return columns
     except sqlite3.Error:  # e.g. a table too large for one string
         return None
-    if not n or set(lengths) != {ID_WIDTH}:
-        return None
-    try:
-        return {
-            "notebook_id": _fixed(notebook, n, ID_WIDTH),
-            "cell_id": _fixed(cell, n, ID_WIDTH),
-            "auto_score": _floats(auto, n),
-            "manual_score": _floats(manual, n),
-            "extra_credit": _floats(extra, n),
-            "needs_manual_grade": _flags(flags, n),
-        }
     except ValueError:  # text where a number should be, a NULL id or flag: read the rows
         return None
+
+
+def _ids(joined: str, n: int, width: int = ID_WIDTH) -> np.ndarray:
+    """``n`` ids (none NULL) SQLite joined with commas, as fixed-width bytes; a ValueError
+    unless every id is ``width`` ASCII characters with no comma (every comma then stands where
+    a separator must, and there are just enough of them)."""
+    raw = (joined + ",").encode("ascii")  # UnicodeEncodeError is a ValueError
+    if len(raw) != n * (width + 1):
+        raise ValueError("ids of another length")
+    grid = np.frombuffer(raw, dtype=np.uint8).reshape(n, width + 1)
+    if raw.count(b",") != n or not (grid[:, width] == ord(",")).all():
+        raise ValueError("ids of another length, or with a comma")
+    return np.ascontiguousarray(grid[:, :width]).view(f"S{width}").ravel()
 
 
 def _fixed(joined: str, n: int, width: int) -> np.ndarray:
@@ -163,9 +198,12 @@ def _fixed(joined: str, n: int, width: int) -> np.ndarray:
     return np.frombuffer(joined.encode("ascii"), dtype=f"S{width}")
 
 
-def _floats(joined: str, n: int) -> np.ndarray:
-    """Numbers as quote() writes them (NULL for none), read back exactly."""
-    values = np.array(joined.replace("NULL", "nan").split(","), dtype=float)
+def _floats(joined: str | None, n: int) -> np.ndarray:
+    """Numbers as SQLite writes them (integers, or quote()'s text; NULL or nan for none), read
+    back exactly."""
+    if joined is None:
+        raise ValueError("no values")
+    values = np.fromstring(joined.replace("NULL", "nan"), dtype=float, sep=",")
     tiny = (values != 0) & (np.abs(values) < TINY)
     if len(values) != n or tiny.any():
         raise ValueError("a value missing, or too close to 0 to be read exactly")
@@ -217,19 +255,37 @@ def _assemble(t: dict[str, pd.DataFrame]):
 
 def _positions(index: pd.Index, ids: np.ndarray) -> np.ndarray:
     """Where each of ``ids`` is in ``index`` (unique), -1 where it is not. Fixed-width bytes
-    (from :func:`_sqlite_grades`) are matched by sorting: no Python object per id."""
+    (from :func:`_sqlite_grades`) are matched by sorting: no Python object per id. A run of
+    equal ids (a notebook's grades, written together) is looked up once."""
     if ids.dtype.kind != "S":
         return index.get_indexer(ids)
     width, keys = ids.dtype.itemsize, index.tolist()
     if not all(type(k) is str and len(k) == width and k.isascii() for k in keys):
         return index.get_indexer(ids.astype(str))  # an id of another shape: compare as text
-    if not keys:
+    if not keys or not len(ids):
         return np.full(len(ids), -1, dtype=np.intp)
     keys = np.array(keys, dtype=ids.dtype)
-    order = np.argsort(keys, kind="stable")
-    ranked = keys[order]
-    at = np.minimum(np.searchsorted(ranked, ids), len(ranked) - 1)
-    return np.where(ranked[at] == ids, order[at], -1)
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    if len(starts) * 2 <= len(ids):
+        found = _sorted_lookup(keys, ids[starts])
+        return np.repeat(found, np.diff(np.r_[starts, len(ids)]))
+    return _sorted_lookup(keys, ids)
+
+
+def _sorted_lookup(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Each of ``ids``'s position in ``keys`` (unique fixed-width bytes), -1 where absent: the
+    search on the first 8 bytes as one number when those tell the keys apart (a few dozen
+    cells' ids), the whole id checked after."""
+    width = keys.dtype.itemsize
+    ranked_by, sought = keys, ids
+    if width % 8 == 0:
+        heads = keys.view(">u8")[:: width // 8]
+        if len(np.unique(heads)) == len(heads):
+            ranked_by, sought = heads, ids.view(">u8")[:: width // 8]
+    order = np.argsort(ranked_by, kind="stable")
+    at = np.minimum(np.searchsorted(ranked_by[order], sought), len(order) - 1)
+    found = order[at]
+    return np.where(keys[found] == ids, found, -1)
 
 
 def _column(g, name: str) -> np.ndarray:

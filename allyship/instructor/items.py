@@ -104,10 +104,10 @@ def prepare(data: CourseData, responses: pd.DataFrame) -> Prepared:
     scores = q.pivot(index="learner", columns=["module", "item"], values="score")
     points = g.drop_duplicates(["module", "item"]).set_index(["module", "item"])["max_score"]
     r = responses.loc[matches(responses["item"], QUESTION)]
-    learners, values = r["learner"].to_numpy(), r["value"].to_numpy()
+    learners, values = r["learner"].to_numpy(), r["value"].array  # categorical: codes kept
     answers = {  # one Series per question, cut by position: no frame per group
         k: pd.Series(values[at], index=pd.Index(learners[at], name="learner"), name="value")
-        for k, at in r.groupby(["module", "item"]).indices.items()
+        for k, at in r.groupby(["module", "item"], observed=True).indices.items()
     }
     return Prepared(scores, points, g.loc[matches(items, REFLECTION)], answers)
 

@@ -15,14 +15,17 @@
 from __future__ import annotations
 
 import io
+import math
 import shutil
 import sqlite3
 import subprocess
 import sys
+import uuid
 import warnings
 from datetime import datetime, timedelta
 
 import nbformat
+import numpy as np
 import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
@@ -122,6 +125,73 @@ def test_a_number_too_close_to_zero_is_read_row_by_row(synthetic, tmp_path):
     data = assert_same(url)
     row = data.grades.loc[(data.grades["learner"] == "L21") & (data.grades["item"] == "q1")]
     assert row["score"].tolist() == [3e-300]
+
+
+def _read_rows(path) -> dict:
+    with sqlite3.connect(path) as con:
+        rows = con.execute(
+            "SELECT auto_score, manual_score, extra_credit FROM grade NOT INDEXED"
+        ).fetchall()
+    return {name: [r[n] for r in rows] for n, name in enumerate(gradebook_sql.NUMBERS)}
+
+
+def _same_numbers(read: dict, rows: dict) -> bool:
+    return all(
+        [None if math.isnan(v) else v for v in read[name].tolist()] == rows[name]
+        for name in gradebook_sql.NUMBERS
+    )
+
+
+def test_whole_numbers_come_back_as_integers_and_exactly(synthetic):
+    with sqlite3.connect(synthetic / "gradebook.db") as con:
+        row = con.execute(gradebook_sql.SQLITE_GRADES).fetchone()
+        read = gradebook_sql._sqlite_grades(con.cursor())
+    assert row[6] == row[8] == row[10] == 0  # no column holds anything but whole numbers
+    assert "." not in row[5] and "nan" in row[7]  # integers written, NULL as nan
+    assert _same_numbers(read, _read_rows(synthetic / "gradebook.db"))
+
+
+@pytest.mark.parametrize("value", [1 / 3, 2.5, 1e20, -7.0])
+def test_a_score_that_is_not_a_small_whole_number_is_read_exactly(synthetic, tmp_path, value):
+    url = _copy(synthetic, tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Gradebook(url) as gb:
+            gb.find_grade("q1", M1, M1, "L21").manual_score = value
+            gb.db.commit()
+    with sqlite3.connect(tmp_path / "gradebook.db") as con:
+        read = gradebook_sql._sqlite_grades(con.cursor())
+    assert read is not None  # still the one-pass read, that column by quote()
+    assert _same_numbers(read, _read_rows(tmp_path / "gradebook.db"))
+    data = assert_same(url)
+    row = data.grades.loc[(data.grades["learner"] == "L21") & (data.grades["item"] == "q1")]
+    assert row["manual_score"].tolist() == [value]
+
+
+def test_ids_joined_by_sqlite_are_split_only_when_each_is_a_whole_id():
+    a, b = "a" * 32, "b" * 32
+    assert gradebook_sql._ids(f"{a},{b}", 2).tolist() == [a.encode(), b.encode()]
+    for joined in (f"{a[:-1]},,{b}", f"{a}x{b}", f"{a},{b[:-1]}", "\u00e9" * 32):
+        with pytest.raises(ValueError):
+            gradebook_sql._ids(joined, 2 if "," in joined or "x" in joined else 1)
+
+
+@pytest.mark.parametrize("shared_heads", [False, True])
+@pytest.mark.parametrize("runs", [1, 10])
+def test_ids_are_found_where_a_text_lookup_finds_them(shared_heads, runs):
+    """The bytes lookup (runs looked up once, the first 8 bytes as a number when they tell the
+    keys apart) against pandas' own lookup of the same ids as text, missing ids included."""
+    rng = np.random.default_rng(7)
+    hexes = [uuid.UUID(int=int(rng.integers(2**62)) << 64 | n).hex for n in range(60)]
+    if shared_heads:  # keys alike in their first 8 bytes: the whole id decides
+        hexes = ["0" * 8 + h[8:] for h in hexes]
+    keys, strangers = hexes[:40], hexes[40:]
+    picked = rng.choice(keys + strangers, size=500 // runs)
+    ids = np.array(np.repeat(picked, runs).tolist(), dtype="S32")
+    index = pd.Index(keys)
+    expected = index.get_indexer(ids.astype(str))
+    assert (expected == -1).any() and (expected >= 0).any()
+    assert gradebook_sql._positions(index, ids).tolist() == expected.tolist()
 
 
 # -- the cohort view at scale ----------------------------------------------------------------
