@@ -154,6 +154,24 @@ def _pairs(data: CourseData) -> tuple[np.ndarray, np.ndarray, list[tuple[str, st
     return learners, modules, list(zip(learners.tolist(), modules.tolist(), strict=True))
 
 
+def _key(root: str) -> tuple:
+    return (root, 4)  # the cache's key: the folder read, and the layout of what is kept
+
+
+def _paths(root: str, pairs: list[tuple[str, str]]) -> list[str]:
+    return [f"{root}/{learner}/{module}/{FILENAME}" for learner, module in pairs]
+
+
+def _read_files(paths: list[str], todo, stats: list, coded: _Coded, progress=None) -> None:
+    """Read the files numbered ``todo``: each one's (size, time) into ``stats``, its kept
+    answers into ``coded``."""
+    for count, n in enumerate(todo, 1):
+        stats[n], raw = _read(paths[n])
+        coded.add(n, raw)
+        if progress and (count % 1000 == 0 or count == len(todo)):
+            progress(count, len(todo))
+
+
 def _read_columns(
     root: str,
     pairs: list[tuple[str, str]],
@@ -162,8 +180,8 @@ def _read_columns(
 ) -> dict:
     """The kept answers of every submission in ``pairs``, coded (see :class:`_Coded`): from the
     cache where a file is unchanged since, else from the file."""
-    paths = [f"{root}/{learner}/{module}/{FILENAME}" for learner, module in pairs]
-    key = (root, 4)
+    paths = _paths(root, pairs)
+    key = _key(root)
     kept = private.load(cache, "answers", key) if cache is not None else None
     if kept is None:  # nothing kept: one open per file gives its time and its text
         stats, todo, old, renumber = [(-1, -1)] * len(pairs), range(len(pairs)), None, None
@@ -178,12 +196,7 @@ def _read_columns(
                     if unchanged.get(p) != st]  # fmt: skip
             renumber = _renumbering(old_pairs, pairs, set(todo))
     fresh = _Coded(old["items"], old["texts"]) if old is not None else _Coded()
-    for count, n in enumerate(todo, 1):
-        st, raw = _read(paths[n])
-        stats[n] = st
-        fresh.add(n, raw)
-        if progress and (count % 1000 == 0 or count == len(todo)):
-            progress(count, len(todo))
+    _read_files(paths, todo, stats, fresh, progress)
     if old is None:
         columns = fresh.columns()
     elif todo or old_pairs != pairs:
@@ -227,15 +240,18 @@ EARLY_MINIMUM = 2000
 
 
 class EarlyRead:
-    """The answers files being read in a second process (forked) while this one reads the
-    gradebook: on two cores the two reads take about as long as the longer of them. The list
-    of submissions the second process reads comes from a quick query; :meth:`result` checks it
-    against the gradebook read meanwhile and reads the files again here if the two differ
-    (someone graded in between), so the answers are always the gradebook's."""
+    """The answers files being read in other processes (forked) while this one reads the
+    gradebook. With answers kept in the cache, one process checks every file and reads the
+    changed ones, as :func:`read_answers` would; with none kept (the first report), two read
+    half the files each, so the two cores share the gradebook and the files. The list of
+    submissions read comes from a quick query; :meth:`result` checks it against the gradebook
+    read meanwhile and reads the files again here if the two differ (someone graded in
+    between), so the answers are always the gradebook's."""
 
-    def __init__(self, process, conn, pairs: list[tuple[str, str]], course: Path, read) -> None:
-        self.process, self.conn, self.pairs = process, conn, pairs
+    def __init__(self, processes, conns, pairs, course: Path, read, halves: bool) -> None:
+        self.processes, self.conns, self.pairs = processes, conns, pairs
         self.course, self.read = course, read  # read: read_answers's step= and cache=
+        self.halves = halves  # two processes, each reading every file of its half
 
     def result(
         self, data: CourseData, progress: Callable[[int, int], None] | None = None
@@ -243,22 +259,32 @@ class EarlyRead:
         """The frame :func:`read_answers` gives for ``data`` (with :func:`read_early`'s
         ``step`` and ``cache``)."""
         try:
-            status, columns = self.conn.recv()
-        except (EOFError, OSError):  # the second process died: read here
-            status, columns = "failed", None
+            messages = [conn.recv() for conn in self.conns]
+        except (EOFError, OSError):  # a process died: read here
+            messages = [("failed", None, None)]
         finally:
             self.cancel()
         learners, modules, pairs = _pairs(data)
-        if status != "ok" or pairs != self.pairs:
+        if any(m[0] != "ok" for m in messages) or pairs != self.pairs:
             return read_answers(self.course, data, progress=progress, **self.read)
+        if not self.halves:
+            return _frame(messages[0][1], learners, modules)
+        (_, first, first_stats), (_, second, second_stats) = messages
+        columns = _joined(first, second, len(first_stats))
+        cache = self.read["cache"]
+        if cache is not None:  # as _read_columns keeps what it read
+            root = str(self.course / self.read["step"])
+            private.save(cache, "answers", _key(root), (pairs, first_stats + second_stats, columns))
         return _frame(columns, learners, modules)
 
     def cancel(self) -> None:
-        """Stop the second process (done, or no longer wanted) and close the pipe."""
-        self.conn.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        """Stop the other processes (done, or no longer wanted) and close the pipes."""
+        for conn in self.conns:
+            conn.close()
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
 
 
 def read_early(
@@ -270,7 +296,7 @@ def read_early(
     minimum: int | None = None,
     with_threads: bool = False,
 ) -> EarlyRead | None:
-    """Start reading the answers files in a second process, or return None (not a SQLite
+    """Start reading the answers files in other processes, or return None (not a SQLite
     gradebook, no ``fork`` on this system, the gradebook unchanged since it was cached, fewer
     than ``minimum`` (default :data:`EARLY_MINIMUM`) submissions, or the gradebook cannot be
     read yet: the caller then reads them after the gradebook). Nor from a process running other
@@ -302,24 +328,64 @@ def read_early(
         return None
     if len(pairs) < (EARLY_MINIMUM if minimum is None else minimum):
         return None
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
     root = str(course / step)
-    process = context.Process(target=_early, args=(root, pairs, cache, send), daemon=True)
-    process.start()
-    send.close()
-    return EarlyRead(process, receive, pairs, course, {"step": step, "cache": cache})
+    halves = cache is None or not private.holds(cache, "answers", _key(root))
+    if halves:  # every file to read: half each
+        middle = len(pairs) // 2
+        jobs = [(_early_half, (root, pairs[:middle])), (_early_half, (root, pairs[middle:]))]
+    else:  # most files unchanged since they were kept: one process checks and reads
+        jobs = [(_early, (root, pairs, cache))]
+    context = multiprocessing.get_context("fork")
+    processes, conns = [], []
+    for target, args in jobs:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=target, args=(*args, send), daemon=True)
+        process.start()
+        send.close()
+        processes.append(process)
+        conns.append(receive)
+    return EarlyRead(processes, conns, pairs, course, {"step": step, "cache": cache}, halves)
 
 
 def _early(root: str, pairs: list, cache: Path | None, conn) -> None:
-    """In the second process: read, then send the coded columns (small: numbers and the few
-    hundred distinct texts), or say it failed."""
+    """In another process: read (the cache kept up to date), then send the coded columns
+    (small: numbers and the few hundred distinct texts), or say it failed."""
     try:
-        message = ("ok", _read_columns(root, pairs, cache, None))
+        message = ("ok", _read_columns(root, pairs, cache, None), None)
     except Exception:  # noqa: BLE001 - the first process reads the files itself
-        message = ("failed", None)
+        message = ("failed", None, None)
     conn.send(message)
     conn.close()
+
+
+def _early_half(root: str, pairs: list, conn) -> None:
+    """In another process: read every file of ``pairs``, then send the coded columns and each
+    file's (size, time), for the first process to join and keep; or say it failed."""
+    try:
+        stats, coded = [(-1, -1)] * len(pairs), _Coded()
+        _read_files(_paths(root, pairs), range(len(pairs)), stats, coded)
+        message = ("ok", coded.columns(), stats)
+    except Exception:  # noqa: BLE001 - the first process reads the files itself
+        message = ("failed", None, None)
+    conn.send(message)
+    conn.close()
+
+
+def _joined(first: dict, second: dict, offset: int) -> dict:
+    """The coded columns of two halves read apart (the second's submissions numbered from
+    ``offset``) as one reading of both would code them: items and texts numbered in the order
+    first seen."""
+    items = {t: n for n, t in enumerate(first["items"])}
+    texts = {t: n for n, t in enumerate(first["texts"])}
+    item_code = np.array([items.setdefault(t, len(items)) for t in second["items"]], dtype=np.int64)
+    text_code = np.array([texts.setdefault(t, len(texts)) for t in second["texts"]], dtype=np.int64)
+    return {
+        "pair": np.concatenate([first["pair"], second["pair"] + offset]),
+        "item": np.concatenate([first["item"], item_code[second["item"]]]),
+        "value": np.concatenate([first["value"], text_code[second["value"]]]),
+        "items": list(items),
+        "texts": list(texts),
+    }
 
 
 def _renumbering(old_pairs: list, pairs: list, todo: set[int]) -> np.ndarray:

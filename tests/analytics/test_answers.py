@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import random
 import shutil
 import sqlite3
 import textwrap
 import threading
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -94,18 +96,60 @@ def _early(course, **kw):
     return read_early(course, _url(course), with_threads=True, **kw)
 
 
+def _kept_answers(folder):
+    with open(folder / "answers.cache", "rb") as f:
+        version, key, (pairs, stats, columns) = pickle.load(f)
+    return (
+        key,
+        pairs,
+        stats,
+        {k: v.tolist() if hasattr(v, "tolist") else v for k, v in columns.items()},
+    )
+
+
 def test_answers_read_beside_the_gradebook_are_the_same_frame(synthetic, data, tmp_path):
     course = tmp_path / "course"
     shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
     early = _early(course, cache=tmp_path / "cache", minimum=0)
-    assert early is not None and early.process.pid != os.getpid()  # a second process reads
+    # nothing kept: two processes, half the files each
+    assert early is not None and len(early.processes) == 2
+    assert os.getpid() not in {p.pid for p in early.processes}
     beside = early.result(data)
-    assert not early.process.is_alive()
+    assert not any(p.is_alive() for p in early.processes)
     pd.testing.assert_frame_equal(beside, read_answers(course, data))
+    # and what they read is kept as one reading of every file keeps it, to the last code
+    read_answers(course, data, cache=tmp_path / "serial")
+    assert _kept_answers(tmp_path / "cache") == _kept_answers(tmp_path / "serial")
+    # with the answers kept, one process checks the files and reads the changed ones
+    early = _early(course, cache=tmp_path / "cache", minimum=0)
+    assert early is not None and len(early.processes) == 1
+    pd.testing.assert_frame_equal(early.result(data), read_answers(course, data))
     # once the gradebook is cached, reading it is quick: the files are read here, after it
     summarise_report(course)
     assert _early(course, cache=course / ".allyship", minimum=0) is None
     assert _early(course, minimum=10**6) is None  # a small course: here too
+
+
+def test_the_halves_join_as_one_reading_codes_them():
+    from allyship.instructor.answers import _joined
+
+    first = {
+        "pair": np.array([0, 0, 1]),
+        "item": np.array([0, 1, 0]),
+        "value": np.array([0, 1, 2]),
+        "items": ["q1", "q2"],
+        "texts": ["A", "B", "C"],
+    }
+    second = {"pair": np.array([0, 1]), "item": np.array([0, 1]), "value": np.array([0, 1]),
+              "items": ["q3", "q1"], "texts": ["C", "D"]}  # fmt: skip
+    joined = _joined(first, second, 2)
+    assert joined["items"] == ["q1", "q2", "q3"] and joined["texts"] == ["A", "B", "C", "D"]
+    assert joined["pair"].tolist() == [0, 0, 1, 2, 3]
+    assert joined["item"].tolist() == [0, 1, 0, 2, 0]  # the second's q3 -> 2, q1 -> 0
+    assert joined["value"].tolist() == [0, 1, 2, 2, 3]  # the second's C -> 2, D -> 3
+    empty = {"pair": np.array([], dtype=int), "item": np.array([], dtype=int),
+             "value": np.array([], dtype=int), "items": [], "texts": []}  # fmt: skip
+    assert _joined(first, empty, 2)["pair"].tolist() == [0, 0, 1]
 
 
 def test_answers_read_beside_a_gradebook_that_changed_meanwhile_are_read_again(
@@ -120,9 +164,10 @@ def test_answers_read_beside_a_gradebook_that_changed_meanwhile_are_read_again(
     assert len(now.submissions) < len(data.submissions)
     pd.testing.assert_frame_equal(early.result(now), read_answers(course, now))
     # and a second process that fails (here: killed) leaves the reading to this one
-    early = _early(course, minimum=0)
-    early.process.kill()
-    pd.testing.assert_frame_equal(early.result(data), read_answers(course, data))
+    for killed in (0, 1):  # either of the two
+        early = _early(course, minimum=0)
+        early.processes[killed].kill()
+        pd.testing.assert_frame_equal(early.result(data), read_answers(course, data))
 
 
 def test_no_second_process_is_forked_beside_other_threads(synthetic, tmp_path):
@@ -155,7 +200,7 @@ def test_a_report_reads_beside_the_gradebook_and_an_error_leaves_no_second_proce
     answers_read_early = answers.read_early
     monkeypatch.setattr(answers, "read_early", early)
     report = summarise_report(course)
-    assert started[0] is not None and not started[0].process.is_alive()
+    assert started[0] is not None and not any(p.is_alive() for p in started[0].processes)
     pd.testing.assert_frame_equal(report.responses, serial.responses)
     pd.testing.assert_frame_equal(report.difficulty, serial.difficulty)
     # the gradebook cannot be read: the report stops, and the second process with it
@@ -168,7 +213,8 @@ def test_a_report_reads_beside_the_gradebook_and_an_error_leaves_no_second_proce
     with pytest.raises(G.NoGradebookError):
         summarise_report(course)
     assert started[1] is not None
-    assert not started[1].process.is_alive() and started[1].conn.closed
+    assert not any(p.is_alive() for p in started[1].processes)
+    assert all(conn.closed for conn in started[1].conns)
 
 
 def test_a_shorter_excerpt_is_textwrap_shorten_exactly():
