@@ -9,8 +9,13 @@ read into the report, so it cannot leak from it.
 Ten thousand learners are eighty thousand ``responses.json`` files. The first report opens each
 once (its size and modification time from the open file, then its text); later reports check
 each file's size and time (a stat, not a read) against those kept in ``.allyship/``
-(:mod:`.private`) and read again only new or changed files. The result is the same frame
-``read_responses`` would give, less the rows not kept (``tests/analytics/test_answers.py``).
+(:mod:`.private`) and read again only new or changed files. The result has the rows
+``read_responses`` would give, less the rows not kept, with module, item and value as
+categoricals (``tests/analytics/test_answers.py``).
+
+From the ``allyship`` command, a first report's files are read by two forked processes, half
+each, while this one reads the gradebook; a later one's by one, which checks the kept sizes and
+times (:func:`read_early`).
 """
 
 from __future__ import annotations

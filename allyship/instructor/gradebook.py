@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,25 +76,36 @@ def load(url: str, progress: Progress = None, *, cache: Path | None = None) -> C
     """Read the whole gradebook into frames: one SQL query per table of nbgrader's schema, with
     nbgrader's rules for scores and lateness (:mod:`.gradebook_sql`); a SQLite gradebook's
     frames are kept in the folder ``cache`` (if given) until the file changes."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from . import gradebook_sql
 
     try:
         learners, modules, submissions, grades, people = gradebook_sql.read(url, cache)
-    except SQLAlchemyError as exc:
-        raise NoGradebookError(
-            f"The gradebook at {_safe(url)} could not be read ({type(exc).__name__}). Check the "
-            "URL, and that the database is running and reachable from here."
-        ) from exc
     except ImportError as exc:
         raise NoGradebookError(
             f"The gradebook at {_safe(url)} needs a database driver that is not installed "
             f"({exc.name}). Install it in this environment, then try again."
         ) from exc
+    except Exception as exc:
+        if not _database_error(exc):
+            raise
+        raise NoGradebookError(
+            f"The gradebook at {_safe(url)} could not be read ({type(exc).__name__}). Check the "
+            "URL, and that the database is running and reachable from here."
+        ) from exc
     if progress:
         progress(len(modules), len(modules))
     return CourseData(learners, modules, submissions, grades, people)
+
+
+def _database_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database's own error: SQLite's (read without SQLAlchemy), or
+    SQLAlchemy's (imported only when it read the gradebook, so it is asked only then)."""
+    import sqlite3
+
+    alchemy = sys.modules.get("sqlalchemy.exc")
+    return isinstance(exc, sqlite3.Error) or (
+        alchemy is not None and isinstance(exc, alchemy.SQLAlchemyError)
+    )
 
 
 def _safe(url: str) -> str:

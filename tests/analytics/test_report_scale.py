@@ -80,18 +80,29 @@ def test_the_json_reading_fails_as_answer_key_does(tmp_path):
         S.answer_key(path)
 
 
-def test_the_report_never_imports_nbformat(synthetic):
+def test_the_report_never_imports_nbformat_nor_sqlalchemy_for_sqlite(synthetic):
     code = (
         "import sys\nfrom pathlib import Path\n"
         "from allyship.instructor.reports import summarise_report, report_text\n"
         f"report_text(summarise_report(Path({str(synthetic)!r}), cache=False))\n"
-        "print(' '.join(m for m in ('nbformat', 'jsonschema') if m in sys.modules))\n"
+        "print(' '.join(m for m in ('nbformat', 'jsonschema', 'sqlalchemy') if m in sys.modules))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
 
 
 # -- the grade table from SQLite --------------------------------------------------------------
+def test_a_damaged_sqlite_gradebook_is_one_plain_error(tmp_path):
+    from allyship.errors import NoGradebookError
+    from allyship.instructor import gradebook as G
+
+    path = tmp_path / "gradebook.db"
+    path.write_bytes(b"this is not a database, but it is long enough" * 40)
+    for url in (f"sqlite:///{path}", f"sqlite:///{path}?timeout=5"):  # sqlite3, then SQLAlchemy
+        with pytest.raises(NoGradebookError, match=r"could not be read \((\w+\.)?DatabaseError\)"):
+            G.load(url)
+
+
 def test_sqlite_reads_the_grade_table_in_one_pass(synthetic):
     with sqlite3.connect(synthetic / "gradebook.db") as con:
         columns = gradebook_sql._sqlite_grades(con.cursor())
