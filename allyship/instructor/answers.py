@@ -231,11 +231,14 @@ def _frame(columns: dict, learners: np.ndarray, modules: np.ndarray) -> pd.DataF
 
 def _sorted_codes(values, codes: np.ndarray) -> pd.Categorical:
     """``values[codes]`` as a categorical whose categories are sorted (``values`` may repeat,
-    as the module of every submission does)."""
-    uniques, back = np.unique(np.asarray(values, dtype=object), return_inverse=True)
-    return pd.Categorical.from_codes(
-        back.reshape(-1)[codes], categories=pd.Index(uniques, dtype=object)
-    )
+    as the module of every submission does: its distinct values are found by hashing, and
+    only those are sorted)."""
+    first, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+    order = np.argsort(np.asarray(uniques, dtype=object), kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    categories = pd.Index(np.asarray(uniques, dtype=object)[order], dtype=object)
+    return pd.Categorical.from_codes(rank[first][codes], categories=categories)
 
 
 # -- the answers read beside the gradebook ------------------------------------------------------
