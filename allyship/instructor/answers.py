@@ -29,9 +29,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..kit.item_ids import CONSENT_ID as CONSENT
+from ..kit.item_ids import YES
 from ..kit.store import FILENAME, is_valid_value
-from ..kit.widgets.consent import ITEM_ID as CONSENT
-from ..kit.widgets.consent import YES
 from . import private
 from .gradebook import REFLECTION, CourseData, _answer_text
 

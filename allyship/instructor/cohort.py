@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import CohortThresholdError
+from ..kit.item_ids import AUDIT_QUESTIONS as QUESTIONS
+from ..kit.item_ids import AUDIT_RANKED as RANKED
+from ..kit.item_ids import AUDIT_SCALE as SCALE
+from ..kit.item_ids import CONSENT_ID, YES, audit_id
 from ..kit.strings import LANGUAGES, in_language, t
-from ..kit.widgets.audit import QUESTIONS, RANKED, SCALE, audit_id
-from ..kit.widgets.consent import ITEM_ID as CONSENT_ID
-from ..kit.widgets.consent import YES
 from .gradebook import REFLECTION, matches
 from .text import say
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..kit.item_ids import AUDIT_SCALE as SCALE
 from ..kit.store import module_language
 from ..kit.strings import in_language, t
-from ..kit.widgets.audit import SCALE
 from .gradebook import CourseData
 from .items import questions
 

@@ -80,12 +80,13 @@ def test_the_json_reading_fails_as_answer_key_does(tmp_path):
         S.answer_key(path)
 
 
-def test_the_report_never_imports_nbformat_nor_sqlalchemy_for_sqlite(synthetic):
+def test_the_report_never_imports_nbformat_ipywidgets_nor_sqlalchemy_for_sqlite(synthetic):
     code = (
         "import sys\nfrom pathlib import Path\n"
         "from allyship.instructor.reports import summarise_report, report_text\n"
         f"report_text(summarise_report(Path({str(synthetic)!r}), cache=False))\n"
-        "print(' '.join(m for m in ('nbformat', 'jsonschema', 'sqlalchemy') if m in sys.modules))\n"
+        "heavy = ('nbformat', 'jsonschema', 'sqlalchemy', 'ipywidgets')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""

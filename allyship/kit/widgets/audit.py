@@ -9,21 +9,13 @@ question because the ids are the same in every learner's file.
 
 from __future__ import annotations
 
+from ..item_ids import AUDIT_QUESTIONS, AUDIT_RANKED, AUDIT_SCALE, audit_id
 from ..store import ResponseStore
 from ..strings import t
 from ..text import escape
 from .record import Field, Record
 
-#: the five everyday-practice questions (keys into strings.TEXT: ``audit.qN`` / ``audit.shortN``)
-QUESTIONS = 5
-#: the rating scale, in order; the last option ("not sure yet") is not ranked
-SCALE = ("audit.scale.1", "audit.scale.2", "audit.scale.3", "audit.scale.4", "audit.scale.5")
-RANKED = 4
-
-
-def audit_id(n: int, take: int = 1) -> str:
-    """The item id of question ``n`` in take ``take``: ``a3`` for the first, ``a3-2`` later."""
-    return f"a{n}" if take == 1 else f"a{n}-{take}"
+QUESTIONS, SCALE, RANKED = AUDIT_QUESTIONS, AUDIT_SCALE, AUDIT_RANKED  # see ..item_ids
 
 
 class SelfAudit(Record):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from ..item_ids import CONSENT_ID, NO, YES
 from ..modes import is_grading
 from ..store import ResponseStore
 from ..strings import t
@@ -19,8 +20,7 @@ from ..text import escape
 from .base import Item, guarded
 from .home import BackToTop
 
-ITEM_ID = "share"
-YES, NO = "yes", "no"
+ITEM_ID = CONSENT_ID  # see ..item_ids
 
 
 class Consent(Item):
