@@ -256,10 +256,9 @@ class EarlyRead:
     read meanwhile and reads the files again here if the two differ (someone graded in
     between), so the answers are always the gradebook's."""
 
-    def __init__(self, processes, conns, pairs, course: Path, read, halves: bool) -> None:
-        self.processes, self.conns, self.pairs = processes, conns, pairs
+    def __init__(self, processes, conns, pairs, course: Path, read) -> None:
+        self.processes, self.conns, self.pairs = processes, conns, pairs  # two: halves
         self.course, self.read = course, read  # read: read_answers's step= and cache=
-        self.halves = halves  # two processes, each reading every file of its half
 
     def result(
         self, data: CourseData, progress: Callable[[int, int], None] | None = None
@@ -275,7 +274,7 @@ class EarlyRead:
         learners, modules, pairs = _pairs(data)
         if any(m[0] != "ok" for m in messages) or pairs != self.pairs:
             return read_answers(self.course, data, progress=progress, **self.read)
-        if not self.halves:
+        if len(messages) == 1:
             return _frame(messages[0][1], learners, modules)
         (_, first, first_stats), (_, second, second_stats) = messages
         columns = _joined(first, second, len(first_stats))
@@ -337,8 +336,7 @@ def read_early(
     if len(pairs) < (EARLY_MINIMUM if minimum is None else minimum):
         return None
     root = str(course / step)
-    halves = cache is None or not private.holds(cache, "answers", _key(root))
-    if halves:  # every file to read: half each
+    if cache is None or not private.holds(cache, "answers", _key(root)):  # half the files each
         middle = len(pairs) // 2
         jobs = [(_early_half, (root, pairs[:middle])), (_early_half, (root, pairs[middle:]))]
     else:  # most files unchanged since they were kept: one process checks and reads
@@ -352,27 +350,31 @@ def read_early(
         send.close()
         processes.append(process)
         conns.append(receive)
-    return EarlyRead(processes, conns, pairs, course, {"step": step, "cache": cache}, halves)
+    return EarlyRead(processes, conns, pairs, course, {"step": step, "cache": cache})
 
 
 def _early(root: str, pairs: list, cache: Path | None, conn) -> None:
     """In another process: read (the cache kept up to date), then send the coded columns
-    (small: numbers and the few hundred distinct texts), or say it failed."""
-    try:
-        message = ("ok", _read_columns(root, pairs, cache, None), None)
-    except Exception:  # noqa: BLE001 - the first process reads the files itself
-        message = ("failed", None, None)
-    conn.send(message)
-    conn.close()
+    (small: numbers and the few hundred distinct texts)."""
+    _send(conn, lambda: (_read_columns(root, pairs, cache, None), None))
 
 
 def _early_half(root: str, pairs: list, conn) -> None:
     """In another process: read every file of ``pairs``, then send the coded columns and each
-    file's (size, time), for the first process to join and keep; or say it failed."""
-    try:
+    file's (size, time), for the first process to join and keep."""
+
+    def read() -> tuple:
         stats, coded = [(-1, -1)] * len(pairs), _Coded()
         _read_files(_paths(root, pairs), range(len(pairs)), stats, coded)
-        message = ("ok", coded.columns(), stats)
+        return coded.columns(), stats
+
+    _send(conn, read)
+
+
+def _send(conn, read: Callable[[], tuple]) -> None:
+    """Send ``("ok", *read())``, or ``("failed", None, None)`` if it raised, and close."""
+    try:
+        message = ("ok", *read())
     except Exception:  # noqa: BLE001 - the first process reads the files itself
         message = ("failed", None, None)
     conn.send(message)
