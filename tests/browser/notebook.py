@@ -21,9 +21,23 @@ KERNEL_STATE = """() => {
 }"""
 
 
+def read_notebook(notebook: Path, timeout: float = 10):
+    """The notebook as on disk, read again while JupyterLab is saving it: the server writes a
+    notebook in place (its "atomic" writing keeps a backup copy, not a whole file at every
+    moment), and the course autosaves every 3 s, so a read can meet an empty file."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return nbformat.read(str(notebook), as_version=4)
+        except nbformat.reader.NotJSONError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def item_ids(notebook: Path) -> list[str]:
     """The ids of the items a learner sees as widgets, in order (cells ``<id>-ask``)."""
-    nb = nbformat.read(str(notebook), as_version=4)
+    nb = read_notebook(notebook)
     ids = []
     for cell in nb.cells:
         gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
@@ -88,6 +102,15 @@ def save(page) -> None:
     page.wait_for_function(f"() => !({KERNEL_STATE})().dirty")
 
 
+def validate(page) -> None:
+    """Click nbgrader's Validate once the notebook has no save in flight. Validate saves first;
+    opening a module marks it changed (the kernel's language info) and the course autosaves
+    every 3 s, and two saves at once make JupyterLab ask "File Changed" (the file's hash moved
+    under the second). A learner reads for minutes before validating; a test clicks at once."""
+    page.wait_for_function(f"() => !({KERNEL_STATE})().dirty", timeout=30_000)
+    page.locator(".jp-Toolbar").get_by_text("Validate", exact=True).click()
+
+
 def poll_json(path: Path, wanted: dict, timeout: float = 20) -> dict:
     """Read ``path`` until it holds every key of ``wanted`` with that value (widgets send
     updates throttled, so the file lags a click by a moment)."""
@@ -109,7 +132,7 @@ def item_specs(notebook: Path) -> dict[str, dict]:
     without running anything: ``{"q1": {"kind": "Choice", "args": [...], "kwargs": {...}}}``."""
     import ast
 
-    nb = nbformat.read(str(notebook), as_version=4)
+    nb = read_notebook(notebook)
     specs = {}
     for cell in nb.cells:
         gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")

@@ -44,11 +44,11 @@ def axe_findings(page) -> list[str]:
 def test_module_opens_runs_and_shows_every_widget(page, lab, module):
     notebook = lab.learner_copy(module, "firstlook")
     path = f"firstlook/{module}/{module}.ipynb"
+    ids = item_ids(notebook)  # before opening: the course autosaves every 3 s once it runs
     open_notebook(page, lab, path)
     shot(page, "1-opened")
 
     menu(page, "Run", "Run All Cells")
-    ids = item_ids(notebook)
     wait_rendered(page, path, len(ids))
     page.locator(".jp-Notebook .allyship-item").first.scroll_into_view_if_needed()
     shot(page, "2-ran-all")

@@ -14,7 +14,7 @@ from nbgrader.api import Gradebook
 from allyship.kit.strings import item_label, t
 
 from ..helpers import key, nbgrader
-from .notebook import open_notebook, shot
+from .notebook import open_notebook, shot, validate
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 MODULE = "01_what_is_allyship"
@@ -129,7 +129,7 @@ def test_validate_names_the_unanswered_items_in_plain_words(page, lab):
     assert "check_" not in json.dumps(reply) and "AnswerCheckFailed" not in json.dumps(reply)
 
     open_notebook(page, lab, path)
-    page.locator(".jp-Toolbar").get_by_text("Validate", exact=True).click()
+    validate(page)
     dialog = page.locator(".jp-Dialog")
     dialog.get_by_text(t("validate.not_yet")).wait_for(timeout=90_000)
     shown = dialog.inner_text()  # what is on screen: hidden parts are not in innerText

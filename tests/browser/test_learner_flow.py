@@ -17,6 +17,7 @@ from .notebook import (
     poll_json,
     save,
     shot,
+    validate,
     wait_fresh,
     wait_kernel,
 )
@@ -119,7 +120,7 @@ def test_answer_restart_reload_and_validate(page, lab):
     assert poll_json(responses, answers) == answers  # nothing rewritten on the way
 
     # nbgrader's Validate names what is still missing, and does not name what was answered.
-    page.locator(".jp-Toolbar").get_by_text("Validate", exact=True).click()
+    validate(page)
     dialog = page.locator(".jp-Dialog")
     dialog.get_by_text(t("check.unanswered", label="Question 2").split(".")[0]).wait_for(
         timeout=90_000
@@ -143,7 +144,7 @@ def test_validate_says_in_plain_words_that_everything_is_answered(page, lab):
     answers = key(MODULE, lab.root)
     (notebook.parent / "responses.json").write_text(json.dumps(answers), encoding="utf-8")
     open_notebook(page, lab, f"validate-ok/{MODULE}/{MODULE}.ipynb")
-    page.locator(".jp-Toolbar").get_by_text("Validate", exact=True).click()
+    validate(page)
     line = page.locator("#validation-message.validation-success p")
     line.wait_for(timeout=90_000)
     shown = line.evaluate("p => getComputedStyle(p, '::after').content")
