@@ -72,17 +72,29 @@ def signature(url: str) -> tuple | None:
     return (url, *parts)
 
 
+READS = 3  # a SQLite gradebook that changed while it was read is read again, up to this often
+
+
 def read(url: str, cache: Path | None = None):
-    """(learners, modules, submissions, grades, people) from the gradebook at ``url``."""
-    sig = signature(url) if cache is not None else None
-    if sig is not None:
+    """(learners, modules, submissions, grades, people) from the gradebook at ``url``.
+
+    A SQLite file that changed while it was read (someone graded meanwhile: its tables may then
+    have been read at two moments) is read again, up to :data:`READS` times in all; only a read
+    of an unchanged file is kept."""
+    sig = signature(url)
+    if sig is not None and cache is not None:
         kept = private.load(cache, "gradebook", sig)
         if kept is not None:
             return kept
-    result = _assemble(_tables(url))
-    if sig is not None and signature(url) == sig:  # unchanged while it was read
-        private.save(cache, "gradebook", sig, result)
-    return result
+    for _ in range(READS):
+        result = _assemble(_tables(url))
+        now = signature(url)
+        if now == sig:  # unchanged while it was read (or not a file)
+            if sig is not None and cache is not None:
+                private.save(cache, "gradebook", sig, result)
+            return result
+        sig = now
+    return result  # still changing: as read the last time
 
 
 def sqlite_path(url: str) -> str | None:
@@ -102,7 +114,7 @@ def _tables(url: str) -> dict[str, pd.DataFrame]:
 
         con = sqlite3.connect(path)
         try:
-            return _read_tables(con.cursor(), sqlite=True)
+            return _read_tables(con.cursor(), sqlite=True, path=path)
         finally:
             con.close()
     from sqlalchemy import create_engine
@@ -125,25 +137,43 @@ def _tables(url: str) -> dict[str, pd.DataFrame]:
         engine.dispose()
 
 
-def _read_tables(cur, sqlite: bool, wrapped=None) -> dict[str, pd.DataFrame]:
+def _read_tables(cur, sqlite: bool, wrapped=None, path: str | None = None) -> dict:
     """Every table of :data:`QUERIES` through the driver's cursor ``cur``; ``wrapped(exc, sql)``
-    says what a driver's error is raised as (without it, as it is)."""
-    frames = {}
-    for name, sql in QUERIES.items():
-        fast = _sqlite_grades(cur) if sqlite and name == "grades" else None
-        if fast is not None:
-            frames[name] = fast
-            continue
-        try:
-            cur.execute(sql)
-            rows = cur.fetchall()
-        except Exception as exc:
-            if wrapped is None or (other := wrapped(exc, sql)) is exc:
-                raise
-            raise other from exc
-        columns = [d[0] for d in cur.description]
-        frames[name] = pd.DataFrame.from_records(rows, columns=columns)
+    says what a driver's error is raised as (without it, as it is).
+
+    With the SQLite file's ``path``, everything is read in one transaction on ``cur`` (SQLite
+    keeps a writer from committing while it lasts, unless the file is in WAL mode: then
+    :func:`read` sees the file change and reads again), and a large grade table by two threads
+    while this one reads the other tables (:func:`_sqlite_grades`)."""
+    frames: dict = {}
+    grades = None
+    if sqlite and path is not None:
+        cur.execute("BEGIN")
+        grades = _GradeRead(cur, path)
+    try:
+        for name, sql in QUERIES.items():
+            if sqlite and name == "grades":
+                fast = grades.result() if grades is not None else _sqlite_grades(cur)
+                if fast is not None:
+                    frames[name] = fast
+                    continue
+            frames[name] = _rows(cur, sql, wrapped)
+    finally:
+        if grades is not None:
+            grades.wait()  # no thread left reading after an error
     return frames
+
+
+def _rows(cur, sql: str, wrapped) -> pd.DataFrame:
+    try:
+        cur.execute(sql)
+        rows = cur.fetchall()
+    except Exception as exc:
+        if wrapped is None or (other := wrapped(exc, sql)) is exc:
+            raise
+        raise other from exc
+    columns = [d[0] for d in cur.description]
+    return pd.DataFrame.from_records(rows, columns=columns)
 
 
 ID_WIDTH = 32  # nbgrader's ids: uuid4().hex
@@ -168,32 +198,97 @@ SQLITE_GRADES = (
     + ", group_concat(needs_manual_grade, '') FROM grade NOT INDEXED"
 )
 SQLITE_QUOTED = "SELECT count(*), group_concat(quote({column})) FROM grade NOT INDEXED"
+IN_RANGE = " WHERE rowid BETWEEN ? AND ?"
+SPLIT_FROM = 200_000  # rows (by the span of their rowids) from which two threads share the scan
 
 
-def _sqlite_grades(cur) -> dict[str, np.ndarray] | None:
+class _GradeRead:
+    """The grade table being read (:func:`_sqlite_grades`) by two threads, half the rows each,
+    each on its own connection, while the thread that made this reads the other tables: SQLite
+    lets go of Python's lock while it scans, so the halves and the other tables share the
+    cores. A table of fewer than :data:`SPLIT_FROM` rows is read by :meth:`result` on ``cur``.
+
+    ``cur`` has begun a transaction; its first read, here, is what stops a writer from
+    committing until it ends (unless the file is in WAL mode: then :func:`read` sees that the
+    file changed and reads it again)."""
+
+    def __init__(self, cur, path: str) -> None:
+        import sqlite3
+        import threading
+
+        self.cur, self.parts, self.threads = cur, [None, None], []
+        try:
+            cur.execute("SELECT min(rowid), max(rowid) FROM grade")
+            low, high = cur.fetchone()
+        except sqlite3.Error:  # no table to split: result() reads as it can, or says why not
+            return
+        if low is None or high - low + 1 < SPLIT_FROM:
+            return
+        middle = low + (high - low) // 2
+        for at, rows in enumerate(((low, middle), (middle + 1, high))):
+            thread = threading.Thread(target=self._part, args=(path, rows, at), daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def _part(self, path: str, rows: tuple[int, int], at: int) -> None:
+        import sqlite3
+
+        try:
+            con = sqlite3.connect(path)
+        except sqlite3.Error:
+            return  # parts[at] stays None: the rows are read one by one
+        try:
+            self.parts[at] = _sqlite_grades(con.cursor(), rows)
+        except Exception:  # noqa: BLE001 - parts[at] stays None: the rows are read one by one
+            pass
+        finally:
+            con.close()
+
+    def wait(self) -> None:
+        """Until no thread is reading (after an error, before the connection closes)."""
+        for thread in self.threads:
+            thread.join()
+
+    def result(self) -> dict[str, np.ndarray] | None:
+        """The columns :func:`_sqlite_grades` reads of the whole table, or None (read the rows)."""
+        if not self.threads:
+            return _sqlite_grades(self.cur)
+        self.wait()
+        if any(part is None for part in self.parts):
+            return None
+        parts = [part for part in self.parts if part]  # a half with no rows holds nothing
+        if not parts:
+            return None
+        return {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
+
+
+def _sqlite_grades(cur, rows: tuple[int, int] | None = None) -> dict[str, np.ndarray] | None:
     """The grade table's columns as ``QUERIES["grades"]`` reads them, from the one row SQLite
     builds (see the module's docstring), the ids as fixed-width bytes; None when it cannot be
     read so (the caller then reads the rows). Arrays, not a frame: a frame would make a Python
-    object of every id.
+    object of every id. With ``rows`` (low, high), only the rows whose rowid is in that range,
+    and ``{}`` when there are none.
 
     A number column holding only whole numbers (and NULLs) comes back as integers; one with
     any other value is read again by itself as quote() writes it. Both scans are of the
-    table's rows in their order (``NOT INDEXED``: never an index's order); a change between
-    them is one between two queries, as between the other tables' (the file changes, so
-    :func:`read` keeps nothing it read meanwhile)."""
+    table's rows in their order (``NOT INDEXED``: never an index's order), in the caller's
+    transaction."""
     import sqlite3
 
+    where, bounds = (IN_RANGE, rows) if rows is not None else ("", ())
     try:
-        cur.execute(SQLITE_GRADES)
+        cur.execute(SQLITE_GRADES + where, bounds)
         n, *counts, notebook, cell = (row := cur.fetchone())[:5]
         numbers, flags = row[5:11], row[11]
+        if not n and rows is not None:
+            return {}
         if not n or counts != [n, n]:
             return None  # no rows, or an id missing
         columns = {"notebook_id": _ids(notebook, n), "cell_id": _ids(cell, n)}
         for at, name in enumerate(NUMBERS):
             joined, fractional = numbers[2 * at], numbers[2 * at + 1]
             if fractional:
-                cur.execute(SQLITE_QUOTED.format(column=name))
+                cur.execute(SQLITE_QUOTED.format(column=name) + where, bounds)
                 again, joined = cur.fetchone()
                 if again != n:
                     return None  # the table changed between the two scans

@@ -162,44 +162,49 @@ def _module(prepared: I.Prepared, module: str, catalogue: dict):
         if table is not None:
             distractors.append(table)
     reflections = _reflections(prepared, module, total)
-    d = pd.concat(distractors, ignore_index=True) if distractors else pd.DataFrame()
     return (
         pd.DataFrame([summary], columns=M_COLUMNS),
         pd.DataFrame(questions, columns=Q_COLUMNS),
-        d.reindex(columns=D_COLUMNS),
+        _options_frame(distractors),
         reflections,
     )
 
 
-def _distractors(values, module, question: I.Question, upper, lower) -> pd.DataFrame:
+def _options_frame(tables: list[dict]) -> pd.DataFrame:
+    """One frame of the options of every question (each a dict of columns)."""
+    if not tables:
+        return pd.DataFrame().reindex(columns=D_COLUMNS)
+    return pd.DataFrame({c: [v for t in tables for v in t[c]] for c in D_COLUMNS})
+
+
+def _distractors(values, module, question: I.Question, upper, lower) -> dict[str, list]:
     """Each option's count and share, overall and weighted by upper and lower membership, over
-    the learners with a graded submission whose answer could be read."""
+    the learners with a graded submission whose answer could be read: the columns of
+    :data:`D_COLUMNS`, one value per option."""
     at = upper.index.get_indexer(values.index)  # each answer's learner among the graded
     values, at = values[at >= 0], at[at >= 0]
-    grid = I.chosen(values, question).to_numpy(dtype=float)  # learners x options
+    grid = I.chosen_grid(values, question).astype(float)  # learners x options
     w_up, w_low = upper.to_numpy()[at], lower.to_numpy()[at]
-    n, up, low = len(values), w_up.sum(), w_low.sum()
+    n, up, low, k = len(values), w_up.sum(), w_low.sum(), len(question.options)
     counts = grid.sum(axis=0)
-    by_up = w_up @ grid / up if up else np.full(len(question.options), math.nan)
-    by_low = w_low @ grid / low if low else np.full(len(question.options), math.nan)
-    return pd.DataFrame(
-        {
-            "module": module,
-            "item": question.item,
-            "letter": [question.letter(o) for o in question.options],
-            "option": [short(o) for o in question.options],
-            "key": [o in question.key for o in question.options],
-            "chosen": counts.astype(int),
-            "share": counts / n if n else math.nan,
-            "upper": by_up,
-            "lower": by_low,
-        },
-        columns=D_COLUMNS,
-    )
+    by_up = w_up @ grid / up if up else np.full(k, math.nan)
+    by_low = w_low @ grid / low if low else np.full(k, math.nan)
+    return {
+        "module": [module] * k,
+        "item": [question.item] * k,
+        "letter": [question.letter(o) for o in question.options],
+        "option": [short(o) for o in question.options],
+        "key": [o in question.key for o in question.options],
+        "chosen": counts.astype(int).tolist(),
+        "share": (counts / n).tolist() if n else [math.nan] * k,
+        "upper": by_up.tolist(),
+        "lower": by_low.tolist(),
+    }
 
 
-def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
-    """The plain reasons a question needs a look (empty when none)."""
+def flag_reasons(row: dict, options: dict[str, list] | None) -> list[str]:
+    """The plain reasons a question needs a look (empty when none); ``options``: its options'
+    columns as :func:`_distractors` gives them."""
     reasons = []
     facility, r, d = row["facility"], row["discrimination"], row["upper_lower"]
     if facility < FACILITY_LOW:
@@ -212,15 +217,16 @@ def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
             f"almost everyone answers this correctly ({facility:.0%}): it tells you little "
             "about who understood"
         )
+    wrong = _wrong_options(options)
     if (not math.isnan(r) and r < 0) or (not math.isnan(d) and d < 0):
-        reasons.append(_check_key(r, d, options))
+        reasons.append(_check_key(r, d, wrong))
     elif not math.isnan(r) and r < DISCRIMINATION_LOW and facility <= FACILITY_HIGH:
         reasons.append(
             f"this barely separates people who understood from those who did not "
             f"(discrimination {r:.2f}, under {DISCRIMINATION_LOW:.2f}): review the options"
         )
-    if options is not None and len(options) and options["chosen"].sum():
-        for o in options.loc[~options["key"]].to_dict("records"):
+    if options is not None and sum(options["chosen"]):
+        for o in wrong:
             if o["chosen"] == 0:
                 reasons.append(f"no one chooses option {_named(o)}: replace it")
             elif o["share"] < DISTRACTOR_RARE:
@@ -231,23 +237,29 @@ def flag_reasons(row: dict, options: pd.DataFrame | None) -> list[str]:
     return reasons
 
 
+def _wrong_options(options: dict[str, list] | None) -> list[dict]:
+    """The options that are not the key, one dict each, in the question's order."""
+    if options is None:
+        return []
+    rows = [dict(zip(D_COLUMNS, row, strict=True)) for row in zip(*options.values(), strict=True)]
+    return [o for o in rows if not o["key"]]
+
+
 def _named(option: dict) -> str:
     """An option as ``B ("Ask the daughter ...")``, or just ``B`` when its text is "B"."""
     letter, text = option["letter"], option["option"]
     return letter if text == letter else f'{letter} ("{text}")'
 
 
-def _check_key(r: float, d: float, options: pd.DataFrame | None) -> str:
+def _check_key(r: float, d: float, wrong: list[dict]) -> str:
     text = (
         "people who do well overall miss this more than others: check the key "
         f"(discrimination {r:.2f}, upper-lower {d:+.2f})"
     )
-    if options is not None and len(options):
-        wrong = options.loc[~options["key"]].sort_values(
-            ["upper", "letter"], ascending=[False, True]
-        )
-        if len(wrong) and wrong.iloc[0]["upper"] > 0:
-            top = wrong.iloc[0]
+    chosen_by_upper = [o for o in wrong if not math.isnan(o["upper"])]
+    if chosen_by_upper:  # the wrong option the upper group chose most (ties: the first letter)
+        top = min(chosen_by_upper, key=lambda o: (-o["upper"], o["letter"]))
+        if top["upper"] > 0:
             text += f"; {top['upper']:.0%} of the upper group chose option {top['letter']}"
     return text
 

@@ -10,6 +10,7 @@ import math
 import pandas as pd
 
 from . import item_analysis as IA
+from .plain_table import plain_table
 
 PERCENT = ["facility", "upper", "lower", "share"]
 HOW_TO_READ = (
@@ -58,7 +59,7 @@ def _table(frame: pd.DataFrame, drop: list[str]) -> str:
     if frame.empty:
         return "(none)"
     shown = frame.drop(columns=[c for c in drop if c in frame.columns])
-    return shown.to_string(index=False, na_rep="-", float_format=lambda x: f"{x:.2f}")
+    return plain_table(shown, index=False)
 
 
 def item_analysis_text(analysis: IA.ItemAnalysis) -> str:

@@ -128,13 +128,18 @@ def chosen(values: pd.Series, question: Question) -> pd.DataFrame:
 
     Only learners whose answer is readable appear; an answer naming no option of the question
     (the module changed since) is kept as chosen nothing. Each distinct answer is read once."""
+    grid = chosen_grid(values, question)
+    table = pd.DataFrame(grid, index=values.index, columns=list(question.options))
+    table.index.name, table.columns.name = "learner", "option"
+    return table
+
+
+def chosen_grid(values: pd.Series, question: Question) -> np.ndarray:
+    """:func:`chosen` as a bare array (a row per answer, a column per option)."""
     options = list(question.options)
     codes, distinct = pd.factorize(values)
     masks = np.zeros((len(distinct), len(options)), dtype=bool)
     for n, answer in enumerate(distinct):
         picked = answer.split(JOIN) if question.multiple else [answer]
         masks[n] = [o in picked for o in options]
-    grid = masks[codes] if len(values) else np.zeros((0, len(options)), dtype=bool)
-    table = pd.DataFrame(grid, index=values.index, columns=options)
-    table.index.name, table.columns.name = "learner", "option"
-    return table
+    return masks[codes] if len(values) else np.zeros((0, len(options)), dtype=bool)

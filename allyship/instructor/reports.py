@@ -128,10 +128,10 @@ def show_table(frame: pd.DataFrame, caption: str = "") -> None:
 
 
 def as_text(frame: pd.DataFrame, empty: str = "(none)") -> str:
-    """A frame as plain text for the terminal."""
-    if frame.empty:
-        return empty
-    return frame.to_string(na_rep="-", float_format=lambda x: f"{x:.2f}")
+    """A frame as plain text for the terminal (:mod:`.plain_table`)."""
+    from .plain_table import plain_table
+
+    return empty if frame.empty else plain_table(frame)
 
 
 def roster_text(report: Report) -> str:

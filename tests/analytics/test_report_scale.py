@@ -115,6 +115,74 @@ def _copy(synthetic, tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'gradebook.db'}"
 
 
+def test_two_threads_reading_half_the_grade_table_each_read_what_nbgrader_reads(
+    synthetic, tmp_path, monkeypatch
+):
+    url = _copy(synthetic, tmp_path)
+    path = str(tmp_path / "gradebook.db")
+    with sqlite3.connect(path) as con:  # rowids with a gap: the halves split the rowids' span
+        con.execute("UPDATE grade SET rowid = rowid + 100000 WHERE rowid > 150")
+    started = []
+    real = gradebook_sql._GradeRead._part
+
+    def part(self, path, rows, at):
+        started.append(rows)
+        real(self, path, rows, at)
+
+    monkeypatch.setattr(gradebook_sql, "SPLIT_FROM", 2)
+    monkeypatch.setattr(gradebook_sql._GradeRead, "_part", part)
+    assert_same(url)
+    assert started == [(1, 50090), (50091, 100180)]
+    with sqlite3.connect(path) as con:
+        whole = gradebook_sql._sqlite_grades(con.cursor())
+        halves = [gradebook_sql._sqlite_grades(con.cursor(), rows) for rows in started]
+    assert [len(h["cell_id"]) for h in halves] == [150, 30]
+    for name, column in whole.items():
+        np.testing.assert_array_equal(np.concatenate([h[name] for h in halves]), column)
+
+
+def test_a_half_that_cannot_be_read_sends_the_table_through_the_row_by_row_read(
+    synthetic, tmp_path, monkeypatch
+):
+    url = _copy(synthetic, tmp_path)
+    path = str(tmp_path / "gradebook.db")
+    with sqlite3.connect(path) as con:  # a number too close to 0, in the last row
+        con.execute("UPDATE grade SET extra_credit = 3e-300 WHERE rowid = 180")
+    monkeypatch.setattr(gradebook_sql, "SPLIT_FROM", 2)
+    with sqlite3.connect(path) as con:
+        cur = con.cursor()
+        cur.execute("BEGIN")
+        grades = gradebook_sql._GradeRead(cur, path)
+        assert len(grades.threads) == 2 and grades.result() is None
+        assert len(grades.parts[0]["cell_id"]) == 90 and grades.parts[1] is None
+    assert_same(url)  # the rows read one by one: the 3e-300 as nbgrader reads it
+
+
+def test_a_gradebook_changed_while_it_is_read_is_read_again(synthetic, tmp_path, monkeypatch):
+    url = _copy(synthetic, tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    real, calls = gradebook_sql._tables, []
+
+    def tables(url):
+        calls.append(url)
+        frames = real(url)
+        if len(calls) == 1:  # someone grades while the first read is under way
+            with sqlite3.connect(tmp_path / "gradebook.db") as con:
+                con.execute("UPDATE grade SET extra_credit = 2 WHERE rowid = 1")
+        return frames
+
+    monkeypatch.setattr(gradebook_sql, "_tables", tables)
+    first = gradebook_sql.read(url, cache)
+    assert len(calls) == 2  # read again: the file changed under the first read
+    monkeypatch.setattr(gradebook_sql, "_tables", lambda url: pytest.fail("not from the cache"))
+    kept = gradebook_sql.read(url, cache)  # the second read, kept
+    assert kept[3].equals(first[3])
+    monkeypatch.setattr(gradebook_sql, "_tables", real)
+    data = assert_same(url)  # what was returned and kept is the gradebook after the change
+    assert data.grades.equals(first[3]) and (first[3]["score"] - first[3]["auto_score"]).max() > 0
+
+
 def test_ids_of_another_length_are_read_row_by_row(synthetic, tmp_path):
     url = _copy(synthetic, tmp_path)
     with sqlite3.connect(tmp_path / "gradebook.db") as con:
