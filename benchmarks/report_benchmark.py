@@ -13,10 +13,12 @@ peak memory, ``ru_maxrss``, and nothing kept in memory from an earlier step):
   (best of ``--runs``, default 3);
 - the full report (``summarise_report`` and ``report_text``: gradebook, answers, item analysis,
   every table as text): first with no cache (the first report ever, or after deleting
-  ``.allyship/``); then after a round of grading (the gradebook changed and one module's
-  answers files rewritten, as ``nbgrader autograde`` of that module leaves them); then again
-  with nothing graded since (best of ``--runs``);
-- the item analysis alone, on frames already read; the cohort view alone, on the report;
+  ``.allyship/``); then after a round of grading of one module (its answers files rewritten,
+  a tenth of them with a different answer, and a thousand of its reflections scored in the
+  gradebook: :func:`a_round_of_grading`); then again with nothing graded since (best of
+  ``--runs``);
+- the item analysis alone, on frames already read, with nothing kept of it; the cohort view
+  alone, on the report;
 
 then ``allyship report`` itself in a fresh interpreter (start-up and imports included), its
 peak memory from GNU time, and the load average before and after. A line on stderr says what
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -66,9 +67,6 @@ def peak_mb() -> float:
 
 # -- what a child interpreter times -----------------------------------------------------------
 def _steps(course: Path) -> dict:
-    import matplotlib
-
-    matplotlib.use("Agg")
     import pandas as pd
     from sqlalchemy import create_engine
 
@@ -137,18 +135,34 @@ def clear_caches(course: Path) -> None:
 
 
 def a_round_of_grading(course: Path) -> int:
-    """What autograding one module for everyone leaves: its answers files rewritten (here: a
-    new modification time) and the gradebook changed."""
+    """What a round of grading of one module leaves: ``nbgrader autograde`` rewrites every
+    answers file of the module (a new modification time), one learner in ten with a different
+    answer to one question; and a grader scores a thousand of its reflections in the
+    gradebook. Every other module is as it was."""
     import sqlite3
 
+    from allyship.instructor.items import questions
+
     module = sorted(p.name for p in (course / "source").iterdir())[-1]
-    files = list((course / "autograded").glob(f"*/{module}/responses.json"))
-    now = time.time_ns()
-    for path in files:
-        os.utime(path, ns=(now, now))
-    with sqlite3.connect(course / "gradebook.db") as con:  # a regrade, undone: the file changes
-        con.execute("UPDATE grade SET extra_credit = extra_credit WHERE rowid = 1")
-    os.utime(course / "gradebook.db", ns=(now, now))
+    asked = questions(course, [module])[module]
+    item = sorted(asked)[0]
+    files = sorted((course / "autograded").glob(f"*/{module}/responses.json"))
+    for n, path in enumerate(files):
+        answers = json.loads(path.read_text(encoding="utf-8"))
+        if n % 10 == 0 and isinstance(answers.get(item), str):  # another option than before
+            options = [o for o in asked[item].options if o != answers[item]]
+            answers[item] = options[n // 10 % len(options)]
+        path.write_text(json.dumps(answers), encoding="utf-8")
+    with sqlite3.connect(course / "gradebook.db") as con:
+        con.execute(
+            "UPDATE grade SET manual_score = 1, needs_manual_grade = 0 WHERE rowid IN ("
+            "SELECT g.rowid FROM grade g JOIN base_cell c ON c.id = g.cell_id "
+            "JOIN submitted_notebook n ON n.id = g.notebook_id "
+            "JOIN submitted_assignment s ON s.id = n.assignment_id "
+            "JOIN assignment a ON a.id = s.assignment_id "
+            "WHERE a.name = ? AND c.name LIKE 'r%' AND g.manual_score IS NULL LIMIT 1000)",
+            (module,),
+        )
     return len(files)
 
 
@@ -168,7 +182,7 @@ def the_command(course: Path) -> tuple[float, float | None]:
 
 def imports_only() -> float:
     start = time.perf_counter()
-    code = "import matplotlib, allyship.instructor.reports, allyship.instructor.answers"
+    code = "import allyship.cli, allyship.instructor.reports, allyship.instructor.answers"
     subprocess.run([sys.executable, "-c", code], check=True)
     return time.perf_counter() - start
 
@@ -239,8 +253,8 @@ def main() -> int:
           f"{cohort['seconds']:.2f} s ({cpu})")  # fmt: skip
     shown = f"{command_peak:.0f} MB" if command_peak else "not measured (no GNU time)"
     label = "`allyship report` in a fresh interpreter (cached):"
-    print(f"{label:<52}{command:6.2f} s (of which {start_up:.2f} s importing pandas, "
-          f"matplotlib); peak memory {shown}")  # fmt: skip
+    print(f"{label:<52}{command:6.2f} s (of which {start_up:.2f} s starting and importing "
+          f"pandas); peak memory {shown}")  # fmt: skip
     print(verdict("first run", first["seconds"], b))
     print(verdict("after a round of grading", after["seconds"], b))
     print(verdict("nothing graded since", warm["seconds"], b))

@@ -233,12 +233,19 @@ def _sorted_codes(values, codes: np.ndarray) -> pd.Categorical:
     """``values[codes]`` as a categorical whose categories are sorted (``values`` may repeat,
     as the module of every submission does: its distinct values are found by hashing, and
     only those are sorted)."""
-    first, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    order = np.argsort(np.asarray(uniques, dtype=object), kind="stable")
+    values = list(values)
+    if len(set(values)) == len(values):  # the items and texts: each kept once already
+        first, uniques = None, values
+    else:
+        first, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+        uniques = list(uniques)
+    order = sorted(range(len(uniques)), key=uniques.__getitem__)  # stable, as text sorts
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    categories = pd.Index(np.asarray(uniques, dtype=object)[order], dtype=object)
-    return pd.Categorical.from_codes(rank[first][codes], categories=categories)
+    categories = pd.Index([uniques[n] for n in order], dtype=object)
+    return pd.Categorical.from_codes(
+        (rank if first is None else rank[first])[codes], categories=categories
+    )
 
 
 # -- the answers read beside the gradebook ------------------------------------------------------

@@ -239,11 +239,43 @@ def answer_keys(course: Path, modules: Iterable[str]) -> dict[str, dict[str, str
     return keys
 
 
+def only_modules(data: CourseData, responses: pd.DataFrame, modules: list[str]):
+    """``data`` and ``responses`` cut down to the rows of ``modules``."""
+    grades = data.grades.loc[data.grades["module"].isin(modules)]
+    submissions = data.submissions.loc[data.submissions["module"].isin(modules)]
+    cut = CourseData(data.learners, list(modules), submissions, grades, data.people)
+    return cut, responses.loc[responses["module"].isin(modules)]
+
+
 def item_difficulty(
-    data: CourseData, responses: pd.DataFrame, keys: dict[str, dict[str, str]]
+    data: CourseData, responses: pd.DataFrame, keys: dict[str, dict[str, str]], memo=None
 ) -> pd.DataFrame:
     """Per graded question: how many were graded, the share correct, and the wrong option
-    chosen most often (ties go to the option first in alphabetical order)."""
+    chosen most often (ties go to the option first in alphabetical order). Each module's rows
+    come from ``memo`` (a :class:`~.module_memo.Memo`) where it keeps them."""
+    if memo is None:
+        return _item_difficulty(data, responses, keys)
+    found, todo = {}, []
+    for m in data.modules:
+        kept = memo.get("difficulty", m, repr(sorted(keys.get(m, {}).items())))
+        if kept is None:
+            todo.append(m)
+        else:
+            found[m] = kept
+    if todo:  # a module's rows depend on its own grades, answers and key only
+        table = _item_difficulty(*only_modules(data, responses, todo), keys)
+        for m in todo:
+            found[m] = table.loc[table["module"] == m].reset_index(drop=True)
+            memo.put("difficulty", m, found[m], repr(sorted(keys.get(m, {}).items())))
+    parts = [found[m] for m in data.modules if len(found[m])]
+    if not parts:
+        return _item_difficulty(data, responses, keys)  # no graded question: the empty table
+    return pd.concat(parts, ignore_index=True)
+
+
+def _item_difficulty(
+    data: CourseData, responses: pd.DataFrame, keys: dict[str, dict[str, str]]
+) -> pd.DataFrame:
     g = data.grades
     g = g.loc[matches(g["item"], QUESTION) & g["auto_score"].notna()]
     correct = g["score"] >= g["max_score"]

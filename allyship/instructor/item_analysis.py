@@ -35,7 +35,8 @@ import numpy as np
 import pandas as pd
 
 from . import items as I
-from .gradebook import CourseData
+from .gradebook import CourseData, only_modules
+from .module_memo import Memo
 
 MIN_LEARNERS = 30
 WHY_MIN = (
@@ -96,17 +97,55 @@ def short(option: str, width: int = 48) -> str:
     return option if len(option) <= width else option[: width - 1].rstrip() + "\u2026"
 
 
-def analyse(course: Path, data: CourseData, responses: pd.DataFrame) -> ItemAnalysis:
-    """The item analysis of every module in the gradebook."""
+def analyse(
+    course: Path, data: CourseData, responses: pd.DataFrame, memo: Memo | None = None
+) -> ItemAnalysis:
+    """The item analysis of every module in the gradebook (each module's figures from ``memo``
+    where they are kept: :mod:`.module_memo`)."""
     catalogue = I.questions(course, data.modules)
+    parts, todo = kept_parts(data.modules, catalogue, memo)
+    parts.update(work_out(data, responses, catalogue, todo))
+    return assemble(data.modules, parts, catalogue, memo)
+
+
+def stated(questions: dict[str, I.Question]) -> str:
+    """A module's questions, options and keys as one text (for :mod:`.module_memo`)."""
+    return repr(sorted((q.item, q.options, sorted(q.key), q.multiple) for q in questions.values()))
+
+
+def kept_parts(modules: list[str], catalogue: dict, memo: Memo | None) -> tuple[dict, list]:
+    """The modules' figures ``memo`` keeps, and the modules it does not (to work out)."""
+    parts, todo = {}, []
+    for m in modules:
+        kept = memo.get("items", m, stated(catalogue.get(m, {}))) if memo is not None else None
+        if kept is None:
+            todo.append(m)
+        else:
+            parts[m] = kept
+    return parts, todo
+
+
+def work_out(data: CourseData, responses: pd.DataFrame, catalogue: dict, modules: list[str]):
+    """Each of ``modules``'s figures (a module's figures depend on its own rows only)."""
+    if not modules:
+        return {}
+    if set(modules) != set(data.modules):
+        data, responses = only_modules(data, responses, modules)
     prepared = I.prepare(data, responses)
-    parts = [_module(prepared, m, catalogue.get(m, {})) for m in data.modules]
-    frames = [pd.concat([p[i] for p in parts], ignore_index=True) for i in range(4)]
-    modules, questions, distractors, reflections = frames
+    return {m: _module(prepared, m, catalogue.get(m, {})) for m in modules}
+
+
+def assemble(modules: list[str], parts: dict, catalogue: dict, memo: Memo | None):
+    """The analysis of ``modules`` from each one's figures (kept in ``memo`` for next time)."""
+    if memo is not None:
+        for m in modules:
+            memo.put("items", m, parts[m], stated(catalogue.get(m, {})))
+    frames = [pd.concat([parts[m][i] for m in modules], ignore_index=True) for i in range(4)]
+    summary, questions, distractors, reflections = frames
     flags = questions[["module", "item", "flags"]].explode("flags").dropna(subset=["flags"])
     flags = flags.rename(columns={"flags": "reason"}).reset_index(drop=True)
     questions["flags"] = questions["flags"].map(len)
-    return ItemAnalysis(modules, questions, distractors, reflections, flags)
+    return ItemAnalysis(summary, questions, distractors, reflections, flags)
 
 
 Q_COLUMNS = [

@@ -76,6 +76,10 @@ def _cells(values, na: str, digits: int) -> tuple[list[str], bool]:
     if kind in "iub" and not pd.api.types.is_extension_array_dtype(dtype):
         return [str(x) for x in np.asarray(values).tolist()], True
     items = list(values)
+    if all(type(v) is str for v in items):  # the common case, all text: checked in one pass
+        joined = "".join(items)
+        if "\n" not in joined and "\r" not in joined and "\t" not in joined:
+            return items, bool(items) and all(v == na for v in items)
     right = bool(items) and all(_is_number(v) or _missing(v) or v == na for v in items)
     return [_one(v, na, digits) for v in items], right
 

@@ -15,6 +15,8 @@ import pandas as pd
 from . import cohort as C
 from . import gradebook as G
 from . import item_analysis as IA
+from . import items as I
+from .module_memo import Memo
 
 SHOWN_PERCENT = {"share": "{:.0%}", "share_correct": "{:.0%}"}
 
@@ -76,6 +78,10 @@ def summarise_report(
 
         data, responses = combine(course, data, responses)
     step("computing the tables")
+    memo = Memo(folder, data, responses) if folder is not None else None
+    catalogue = I.questions(course, data.modules)
+    kept, todo = IA.kept_parts(data.modules, catalogue, memo)
+    items = _work_out(data, responses, catalogue, todo)
     keys = G.answer_keys(course, data.modules)
     completion = G.completion(data)
     report = Report(
@@ -83,15 +89,44 @@ def summarise_report(
         completion_by_module=G.completion_by_module(data, completion),
         scores=G.scores(data),
         max_points=G.max_points(data),
-        difficulty=G.item_difficulty(data, responses, keys),
+        difficulty=G.item_difficulty(data, responses, keys, memo),
         awaiting=G.awaiting_manual_grading(data),
         late=G.late_submissions(data),
         responses=responses,
         submitted=data.submissions[["learner", "module", "timestamp"]],
     )
     step("item analysis")
-    report.items = IA.analyse(course, data, responses)
+    report.items = IA.assemble(data.modules, {**kept, **items.result()}, catalogue, memo)
+    if memo is not None:
+        memo.save()
     return report
+
+
+#: from this many grades in the modules to work out, their item analysis is worked out in
+#: another process (:mod:`.aside`) while this one works out the other tables; below it,
+#: forking costs more than it saves
+ASIDE_MINIMUM = 100_000
+
+
+def _work_out(data: G.CourseData, responses: pd.DataFrame, catalogue: dict, todo: list[str]):
+    """The item analysis of the modules ``todo``, started beside the other tables when they
+    hold many grades; ``.result()`` gives each one's figures."""
+    from .aside import Aside
+
+    rows = int(data.grades["module"].isin(todo).sum()) if todo else 0
+    if rows >= ASIDE_MINIMUM:
+        return Aside(IA.work_out, data, responses, catalogue, todo)
+    return _Here(lambda: IA.work_out(data, responses, catalogue, todo))
+
+
+@dataclass
+class _Here:
+    """Work done here, when its result is asked for (as :class:`.aside.Aside` gives it)."""
+
+    work: object
+
+    def result(self):
+        return self.work()
 
 
 @dataclass

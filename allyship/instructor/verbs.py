@@ -102,9 +102,6 @@ def _course_report(args: argparse.Namespace, slow: SlowSteps) -> tuple:
 
 def cmd_report(args: argparse.Namespace) -> int:
     slow = SlowSteps()
-    import matplotlib
-
-    matplotlib.use("Agg")
     from .reports import report_text, save_plots
 
     report, module = _course_report(args, slow)
@@ -122,6 +119,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     text = report_text(report)
     if args.plots:
         slow.step("drawing the figures")
+        import matplotlib  # only for the figures: a sixth of a second to import
+
+        matplotlib.use("Agg")
         paths = save_plots(report, Path(args.plots))
     slow.close()
     print(text)
