@@ -182,9 +182,11 @@ def _read_columns(
     pairs: list[tuple[str, str]],
     cache: Path | None,
     progress: Callable[[int, int], None] | None,
+    later: list | None = None,
 ) -> dict:
     """The kept answers of every submission in ``pairs``, coded (see :class:`_Coded`): from the
-    cache where a file is unchanged since, else from the file."""
+    cache where a file is unchanged since, else from the file. The cache is brought up to
+    date now, or, with ``later`` (a list), by the function this adds to it."""
     paths = _paths(root, pairs)
     key = _key(root)
     kept = private.load(cache, "answers", key) if cache is not None else None
@@ -209,7 +211,11 @@ def _read_columns(
     else:
         columns = old
     if cache is not None and columns is not old:
-        private.save(cache, "answers", key, (pairs, stats, columns))
+        keep = (pairs, stats, columns)
+        if later is None:
+            private.save(cache, "answers", key, keep)
+        else:
+            later.append(lambda: private.save(cache, "answers", key, keep))
     return columns
 
 
@@ -276,8 +282,8 @@ class EarlyRead:
             messages = [conn.recv() for conn in self.conns]
         except (EOFError, OSError):  # a process died: read here
             messages = [("failed", None, None)]
-        finally:
             self.cancel()
+        self._close()
         learners, modules, pairs = _pairs(data)
         if any(m[0] != "ok" for m in messages) or pairs != self.pairs:
             return read_answers(self.course, data, progress=progress, **self.read)
@@ -291,10 +297,19 @@ class EarlyRead:
             private.save(cache, "answers", _key(root), (pairs, first_stats + second_stats, columns))
         return _frame(columns, learners, modules)
 
-    def cancel(self) -> None:
-        """Stop the other processes (done, or no longer wanted) and close the pipes."""
+    def _close(self) -> None:
         for conn in self.conns:
             conn.close()
+
+    def finish(self) -> None:
+        """Wait until the other processes are done (one may still be keeping the cache)."""
+        self._close()
+        for process in self.processes:
+            process.join()
+
+    def cancel(self) -> None:
+        """Stop the other processes (no longer wanted) and close the pipes."""
+        self._close()
         for process in self.processes:
             if process.is_alive():
                 process.terminate()
@@ -361,9 +376,13 @@ def read_early(
 
 
 def _early(root: str, pairs: list, cache: Path | None, conn) -> None:
-    """In another process: read (the cache kept up to date), then send the coded columns
-    (small: numbers and the few hundred distinct texts)."""
-    _send(conn, lambda: (_read_columns(root, pairs, cache, None), None))
+    """In another process: read, send the coded columns (numbers, and each distinct text
+    once), then bring the cache up to date (while the first process goes on with the
+    report: :meth:`EarlyRead.finish` waits for it)."""
+    later: list = []
+    _send(conn, lambda: (_read_columns(root, pairs, cache, None, later), None))
+    for keep in later:
+        keep()
 
 
 def _early_half(root: str, pairs: list, conn) -> None:

@@ -56,8 +56,7 @@ def _digest_rows(found: dict, frame: pd.DataFrame, texts: tuple, numbers: tuple)
     for c in texts:
         column = frame[c]
         if isinstance(column.dtype, pd.CategoricalDtype):  # codes from 1: 0 is a missing value
-            names = column.cat.categories.tolist()
-            names = ["", *(n if type(n) is str else str(n) for n in names)]
+            names = ["", *column.cat.categories.tolist()]
             coded[c] = (column.cat.codes.to_numpy().astype(np.int64)[order] + 1, names)
         else:
             plain[c] = column.to_numpy(dtype=object)[order]
@@ -77,7 +76,7 @@ def _digest_rows(found: dict, frame: pd.DataFrame, texts: tuple, numbers: tuple)
                 present = np.zeros(len(names), dtype=bool)
                 present[codes] = True
                 used = np.flatnonzero(present)  # the values these rows use, in order
-                h.update(SEPARATOR.join([names[n] for n in used.tolist()]).encode("utf-8"))
+                h.update(SEPARATOR.join([str(names[n]) for n in used.tolist()]).encode("utf-8"))
                 h.update((np.cumsum(present) - 1)[codes].astype(np.int32).tobytes())
             else:  # text by text, run by run (the answers come a learner at a time)
                 values = plain[c][rows]

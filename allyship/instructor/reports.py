@@ -69,10 +69,18 @@ def summarise_report(
             early.cancel()
         raise
     if early:
-        responses = early.result(data, progress=progress)
-    else:
-        step("reading the answers files")
-        responses = read_answers(course, data, cache=folder, progress=progress)
+        try:  # the other process may still be keeping the answers while the tables are made
+            responses = early.result(data, progress=progress)
+            return _report(course, data, responses, folder, step, editions)
+        finally:
+            early.finish()
+    step("reading the answers files")
+    responses = read_answers(course, data, cache=folder, progress=progress)
+    return _report(course, data, responses, folder, step, editions)
+
+
+def _report(course: Path, data, responses, folder, step, editions: str) -> Report:
+    """The report's tables from what was read (each module's figures kept in ``folder``)."""
     if editions == "combined":  # each French module counted with its English twin
         from .editions import combine
 
@@ -82,21 +90,26 @@ def summarise_report(
     catalogue = I.questions(course, data.modules)
     kept, todo = IA.kept_parts(data.modules, catalogue, memo)
     items = _work_out(data, responses, catalogue, todo)
-    keys = G.answer_keys(course, data.modules)
-    completion = G.completion(data)
-    report = Report(
-        completion=completion,
-        completion_by_module=G.completion_by_module(data, completion),
-        scores=G.scores(data),
-        max_points=G.max_points(data),
-        difficulty=G.item_difficulty(data, responses, keys, memo),
-        awaiting=G.awaiting_manual_grading(data),
-        late=G.late_submissions(data),
-        responses=responses,
-        submitted=data.submissions[["learner", "module", "timestamp"]],
-    )
-    step("item analysis")
-    report.items = IA.assemble(data.modules, {**kept, **items.result()}, catalogue, memo)
+    try:
+        keys = G.answer_keys(course, data.modules)
+        completion = G.completion(data)
+        report = Report(
+            completion=completion,
+            completion_by_module=G.completion_by_module(data, completion),
+            scores=G.scores(data),
+            max_points=G.max_points(data),
+            difficulty=G.item_difficulty(data, responses, keys, memo),
+            awaiting=G.awaiting_manual_grading(data),
+            late=G.late_submissions(data),
+            responses=responses,
+            submitted=data.submissions[["learner", "module", "timestamp"]],
+        )
+        step("item analysis")
+        worked = items.result()
+    except BaseException:
+        items.cancel()
+        raise
+    report.items = IA.assemble(data.modules, {**kept, **worked}, catalogue, memo)
     if memo is not None:
         memo.save()
     return report
@@ -127,6 +140,9 @@ class _Here:
 
     def result(self):
         return self.work()
+
+    def cancel(self) -> None:
+        """Nothing started: nothing to stop."""
 
 
 @dataclass

@@ -115,15 +115,22 @@ def test_answers_read_beside_the_gradebook_are_the_same_frame(synthetic, data, t
     assert early is not None and len(early.processes) == 2
     assert os.getpid() not in {p.pid for p in early.processes}
     beside = early.result(data)
+    early.finish()  # the report's own last step: no process left behind
     assert not any(p.is_alive() for p in early.processes)
     pd.testing.assert_frame_equal(beside, read_answers(course, data))
     # and what they read is kept as one reading of every file keeps it, to the last code
     read_answers(course, data, cache=tmp_path / "serial")
     assert _kept_answers(tmp_path / "cache") == _kept_answers(tmp_path / "serial")
     # with the answers kept, one process checks the files and reads the changed ones
+    path = course / "autograded" / "L21" / M1 / "responses.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "q1": "D"}))
     early = _early(course, cache=tmp_path / "cache", minimum=0)
     assert early is not None and len(early.processes) == 1
     pd.testing.assert_frame_equal(early.result(data), read_answers(course, data))
+    early.finish()  # that process keeps the answers after sending them
+    assert not any(p.is_alive() for p in early.processes)
+    read_answers(course, data, cache=tmp_path / "serial")
+    assert _kept_answers(tmp_path / "cache") == _kept_answers(tmp_path / "serial")
     # once the gradebook is cached, reading it is quick: the files are read here, after it
     summarise_report(course)
     assert _early(course, cache=course / ".allyship", minimum=0) is None
