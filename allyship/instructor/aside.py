@@ -26,13 +26,15 @@ def can_fork(with_threads: bool = False) -> bool:
 
 
 class Aside:
-    """``work(*args)`` started in a forked process now (when :func:`can_fork`, given
-    ``with_threads``); :meth:`result` gives what it returned."""
+    """``work(*args)`` started in a forked process now (when ``fork`` is asked for and
+    :func:`can_fork`, given ``with_threads``); :meth:`result` gives what it returned."""
 
-    def __init__(self, work: Callable, *args, with_threads: bool = False) -> None:
+    def __init__(
+        self, work: Callable, *args, fork: bool = True, with_threads: bool = False
+    ) -> None:
         self.work, self.args = work, args
         self.process = self.conn = None
-        if not can_fork(with_threads):
+        if not (fork and can_fork(with_threads)):
             return
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)

@@ -255,18 +255,16 @@ def item_difficulty(
     come from ``memo`` (a :class:`~.module_memo.Memo`) where it keeps them."""
     if memo is None:
         return _item_difficulty(data, responses, keys)
-    found, todo = {}, []
-    for m in data.modules:
-        kept = memo.get("difficulty", m, repr(sorted(keys.get(m, {}).items())))
-        if kept is None:
-            todo.append(m)
-        else:
-            found[m] = kept
+
+    def stated(module: str) -> str:  # the module's key, as one text
+        return repr(sorted(keys.get(module, {}).items()))
+
+    found, todo = memo.split("difficulty", data.modules, stated)
     if todo:  # a module's rows depend on its own grades, answers and key only
         table = _item_difficulty(*only_modules(data, responses, todo), keys)
         for m in todo:
             found[m] = table.loc[table["module"] == m].reset_index(drop=True)
-            memo.put("difficulty", m, found[m], repr(sorted(keys.get(m, {}).items())))
+            memo.put("difficulty", m, found[m], stated(m))
     parts = [found[m] for m in data.modules if len(found[m])]
     if not parts:
         return _item_difficulty(data, responses, keys)  # no graded question: the empty table

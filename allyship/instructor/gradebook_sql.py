@@ -235,14 +235,12 @@ class _GradeRead:
 
         try:
             con = sqlite3.connect(path)
-        except sqlite3.Error:
-            return  # parts[at] stays None: the rows are read one by one
-        try:
-            self.parts[at] = _sqlite_grades(con.cursor(), rows)
+            try:
+                self.parts[at] = _sqlite_grades(con.cursor(), rows)
+            finally:
+                con.close()
         except Exception:  # noqa: BLE001 - parts[at] stays None: the rows are read one by one
             pass
-        finally:
-            con.close()
 
     def wait(self) -> None:
         """Until no thread is reading (after an error, before the connection closes)."""

@@ -115,14 +115,9 @@ def stated(questions: dict[str, I.Question]) -> str:
 
 def kept_parts(modules: list[str], catalogue: dict, memo: Memo | None) -> tuple[dict, list]:
     """The modules' figures ``memo`` keeps, and the modules it does not (to work out)."""
-    parts, todo = {}, []
-    for m in modules:
-        kept = memo.get("items", m, stated(catalogue.get(m, {}))) if memo is not None else None
-        if kept is None:
-            todo.append(m)
-        else:
-            parts[m] = kept
-    return parts, todo
+    if memo is None:
+        return {}, list(modules)
+    return memo.split("items", modules, lambda m: stated(catalogue.get(m, {})))
 
 
 def work_out(data: CourseData, responses: pd.DataFrame, catalogue: dict, modules: list[str]):
@@ -280,8 +275,8 @@ def _wrong_options(options: dict[str, list] | None) -> list[dict]:
     """The options that are not the key, one dict each, in the question's order."""
     if options is None:
         return []
-    rows = [dict(zip(D_COLUMNS, row, strict=True)) for row in zip(*options.values(), strict=True)]
-    return [o for o in rows if not o["key"]]
+    rows = zip(*(options[c] for c in D_COLUMNS), strict=True)
+    return [o for o in (dict(zip(D_COLUMNS, r, strict=True)) for r in rows) if not o["key"]]
 
 
 def _named(option: dict) -> str:

@@ -122,20 +122,12 @@ def points(prepared: Prepared, module: str) -> pd.DataFrame:
     return table[_order(table.columns)]
 
 
-def chosen(values: pd.Series, question: Question) -> pd.DataFrame:
-    """Learners (rows) x the question's options (columns): True where the learner chose it,
-    from each learner's answer (``values``, indexed by learner).
+def chosen_grid(values: pd.Series, question: Question) -> np.ndarray:
+    """Answers (rows, in the order of ``values``, one per learner) x the question's options
+    (columns): True where the learner chose the option.
 
     Only learners whose answer is readable appear; an answer naming no option of the question
     (the module changed since) is kept as chosen nothing. Each distinct answer is read once."""
-    grid = chosen_grid(values, question)
-    table = pd.DataFrame(grid, index=values.index, columns=list(question.options))
-    table.index.name, table.columns.name = "learner", "option"
-    return table
-
-
-def chosen_grid(values: pd.Series, question: Question) -> np.ndarray:
-    """:func:`chosen` as a bare array (a row per answer, a column per option)."""
     options = list(question.options)
     codes, distinct = pd.factorize(values)
     masks = np.zeros((len(distinct), len(options)), dtype=bool)

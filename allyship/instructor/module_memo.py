@@ -121,6 +121,18 @@ class Memo:
             return self.kept[key]
         return None
 
+    def split(self, kind: str, modules, extra) -> tuple[dict, list]:
+        """The figures of ``kind`` kept for each of ``modules`` (``extra(module)``: what else
+        they are worked out from), and the modules with none kept, to work out."""
+        found, todo = {}, []
+        for m in modules:
+            value = self.get(kind, m, extra(m))
+            if value is None:
+                todo.append(m)
+            else:
+                found[m] = value
+        return found, todo
+
     def put(self, kind: str, module: str, value, extra: str = "") -> None:
         key = self._key(kind, module, extra)
         if key not in self.now:  # not what get() just found

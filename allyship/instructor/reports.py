@@ -127,22 +127,7 @@ def _work_out(data: G.CourseData, responses: pd.DataFrame, catalogue: dict, todo
     from .aside import Aside
 
     rows = int(data.grades["module"].isin(todo).sum()) if todo else 0
-    if rows >= ASIDE_MINIMUM:
-        return Aside(IA.work_out, data, responses, catalogue, todo)
-    return _Here(lambda: IA.work_out(data, responses, catalogue, todo))
-
-
-@dataclass
-class _Here:
-    """Work done here, when its result is asked for (as :class:`.aside.Aside` gives it)."""
-
-    work: object
-
-    def result(self):
-        return self.work()
-
-    def cancel(self) -> None:
-        """Nothing started: nothing to stop."""
+    return Aside(IA.work_out, data, responses, catalogue, todo, fork=rows >= ASIDE_MINIMUM)
 
 
 @dataclass

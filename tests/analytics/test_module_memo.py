@@ -100,14 +100,15 @@ def test_the_item_analysis_worked_out_beside_the_other_tables_is_the_same(course
     started = []
     real = aside.Aside
 
-    def forked(work, *args):
-        started.append(real(work, *args, with_threads=True))  # pytest runs other threads
+    def forked(work, *args, **kw):
+        started.append(real(work, *args, **kw, with_threads=True))  # pytest runs other threads
         return started[-1]
 
     monkeypatch.setattr(reports, "ASIDE_MINIMUM", 1)
     monkeypatch.setattr(aside, "Aside", forked)
     there = summarise_report(course, cache=False)
     assert len(started) == 1 and started[0].process is None  # asked for, and done with
+    assert not real(sum, [1], fork=False, with_threads=True).forked  # a small course: here
     same(there, here)
 
 
