@@ -138,7 +138,9 @@ def a_round_of_grading(course: Path) -> int:
     """What a round of grading of one module leaves: ``nbgrader autograde`` rewrites every
     answers file of the module (a new modification time), one learner in ten with a different
     answer to one question; and a grader scores a thousand of its reflections in the
-    gradebook. Every other module is as it was."""
+    gradebook (those not scored yet first; once every one is, a thousand scored again with
+    another score, so that a course kept with ``--keep`` and graded round after round still
+    changes). Every other module is as it was."""
     import sqlite3
 
     from allyship.instructor.items import questions
@@ -153,16 +155,23 @@ def a_round_of_grading(course: Path) -> int:
             options = [o for o in asked[item].options if o != answers[item]]
             answers[item] = options[n // 10 % len(options)]
         path.write_text(json.dumps(answers), encoding="utf-8")
-    with sqlite3.connect(course / "gradebook.db") as con:
-        con.execute(
-            "UPDATE grade SET manual_score = 1, needs_manual_grade = 0 WHERE rowid IN ("
-            "SELECT g.rowid FROM grade g JOIN base_cell c ON c.id = g.cell_id "
-            "JOIN submitted_notebook n ON n.id = g.notebook_id "
-            "JOIN submitted_assignment s ON s.id = n.assignment_id "
-            "JOIN assignment a ON a.id = s.assignment_id "
-            "WHERE a.name = ? AND c.name LIKE 'r%' AND g.manual_score IS NULL LIMIT 1000)",
+    reflections = (
+        "SELECT g.rowid FROM grade g JOIN base_cell c ON c.id = g.cell_id "
+        "JOIN submitted_notebook n ON n.id = g.notebook_id "
+        "JOIN submitted_assignment s ON s.id = n.assignment_id "
+        "JOIN assignment a ON a.id = s.assignment_id WHERE a.name = ? AND c.name LIKE 'r%'"
+    )
+    with sqlite3.connect(course / "gradebook.db") as con:  # those not scored yet come first
+        present = con.execute(f"SELECT count(*) FROM ({reflections})", (module,)).fetchone()[0]
+        wanted = min(1000, present)
+        scored = con.execute(
+            "UPDATE grade SET manual_score = coalesce(manual_score, 0) + 1, needs_manual_grade = 0 "
+            f"WHERE rowid IN ({reflections} ORDER BY g.manual_score IS NOT NULL, "
+            "g.manual_score, g.rowid LIMIT 1000)",
             (module,),
-        )
+        ).rowcount
+    if not scored or scored != wanted:  # a round that changed nothing would time the cache
+        raise SystemExit(f"the round of grading scored {scored} reflections, not {wanted}")
     return len(files)
 
 

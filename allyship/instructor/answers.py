@@ -195,8 +195,14 @@ def _read_columns(
     else:
         old_pairs, old_stats, old = kept
         stats = [_stat(p) for p in paths]
-        if old_pairs == pairs and old_stats == stats:
+        same = old_pairs == pairs
+        if same and old_stats == stats:
             todo = []  # the common case: nothing graded since
+        elif same:  # the same submissions, some of them graded again (their files rewritten)
+            todo = [n for n, (was, st) in enumerate(zip(old_stats, stats, strict=True))
+                    if was != st]  # fmt: skip
+            renumber = np.arange(len(pairs), dtype=np.int64)
+            renumber[todo] = -1
         else:
             unchanged = dict(zip(old_pairs, old_stats, strict=True))
             todo = [n for n, (p, st) in enumerate(zip(pairs, stats, strict=True))

@@ -75,6 +75,10 @@ def _cells(values, na: str, digits: int) -> tuple[list[str], bool]:
         return [na if x != x else form(x) for x in array.tolist()], True
     if kind in "iub" and not pd.api.types.is_extension_array_dtype(dtype):
         return [str(x) for x in np.asarray(values).tolist()], True
+    if kind == "M" and isinstance(dtype, np.dtype):  # times with no time zone
+        written = _whole_seconds(np.asarray(values), na)
+        if written is not None:
+            return written, False
     items = list(values)
     if all(type(v) is str for v in items):  # the common case, all text: checked in one pass
         joined = "".join(items)
@@ -82,6 +86,16 @@ def _cells(values, na: str, digits: int) -> tuple[list[str], bool]:
             return items, bool(items) and all(v == na for v in items)
     right = bool(items) and all(_is_number(v) or _missing(v) or v == na for v in items)
     return [_one(v, na, digits) for v in items], right
+
+
+def _whole_seconds(times: np.ndarray, na: str) -> list[str] | None:
+    """Times to the second as a Timestamp writes them (``2026-03-01 09:00:00``), in one pass;
+    None if any has a fraction of a second (each is then written as a Timestamp writes it)."""
+    known = times[~np.isnat(times)]
+    if (known.astype("datetime64[s]") != known).any():
+        return None
+    text = np.datetime_as_string(times, unit="s").tolist()
+    return [na if t == "NaT" else t.replace("T", " ") for t in text]
 
 
 def _is_number(value) -> bool:

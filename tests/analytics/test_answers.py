@@ -137,6 +137,32 @@ def test_answers_read_beside_the_gradebook_are_the_same_frame(synthetic, data, t
     assert _early(course, minimum=10**6) is None  # a small course: here too
 
 
+def test_kept_answers_with_submissions_added_or_regraded_read_as_afresh(synthetic, data, tmp_path):
+    """The cache brought up to date both ways a round of grading leaves it: the same
+    submissions with some files rewritten, and a list of submissions that gained some."""
+    from allyship.instructor.answers import _pairs, _read_columns
+
+    course = tmp_path / "course"
+    shutil.copytree(synthetic, course, ignore=shutil.ignore_patterns(".allyship"))
+    root, pairs = str(course / "autograded"), _pairs(data)[2]
+    cache = tmp_path / "cache"
+    _read_columns(root, pairs[:-7], cache, None)  # seven submissions not yet in the gradebook
+    learner, module = pairs[3]
+    path = course / "autograded" / learner / module / "responses.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "q1": "D"}))
+    # first submissions added (and one rewritten), then the same ones (that one rewritten again)
+    for n, answer in enumerate(["C", "B"]):
+        path.write_text(json.dumps({**json.loads(path.read_text()), "q2": answer}))
+        os.utime(path, ns=(n + 2, n + 2))  # the same size: the time tells
+        kept = _read_columns(root, pairs, cache, None)
+        fresh = _read_columns(root, pairs, None, None)
+        texts = [kept["texts"][v] for v in kept["value"]]
+        assert texts == [fresh["texts"][v] for v in fresh["value"]]
+        assert kept["pair"].tolist() == fresh["pair"].tolist() and answer in texts
+        items = [kept["items"][i] for i in kept["item"]]
+        assert items == [fresh["items"][i] for i in fresh["item"]]
+
+
 def test_the_halves_join_as_one_reading_codes_them():
     from allyship.instructor.answers import _joined
 

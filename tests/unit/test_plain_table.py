@@ -78,3 +78,14 @@ def test_a_table_of_ten_thousand_rows_keeps_every_row_and_one_width_per_column()
     row = 9_999
     shown = ["-" if np.isnan(v) else f"{v:.2f}" for v in values[row]]
     assert lines[row + 1].split() == [f"S{row:05d}", *shown]
+
+
+def test_times_are_written_as_timestamps_write_them_to_the_second_or_finer():
+    whole = pd.to_datetime(["2026-03-01 09:00:05", None, "1999-12-31 23:59:59"])
+    finer = pd.to_datetime(["2026-03-01 09:00:05.250", None])
+    for times in (whole, whole.as_unit("us"), finer):
+        frame = pd.DataFrame({"when": times, "n": range(len(times))})
+        expected = ["-" if t is pd.NaT else str(t) for t in times]
+        shown = [line.rsplit("  ", 1)[0].rstrip() for line in plain_table(frame).splitlines()]
+        assert shown[1:] == expected  # each time as pandas writes it, a dash for none
+    assert "2026-03-01 09:00:05.250000" in plain_table(pd.DataFrame({"when": finer}))
