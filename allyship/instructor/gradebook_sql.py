@@ -414,7 +414,7 @@ def _sorted_lookup(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
 
 def _words(ids: np.ndarray) -> np.ndarray:
     """Fixed-width bytes (a multiple of 8 wide) as rows of 8-byte numbers."""
-    return np.ascontiguousarray(ids).view(np.uint64).reshape(len(ids), -1)
+    return np.ascontiguousarray(ids).view(np.uint64).reshape(len(ids), ids.dtype.itemsize // 8)
 
 
 def _head(ids: np.ndarray) -> np.ndarray:

@@ -50,7 +50,9 @@ def summarise_report(
 
     The answers are those the report uses (:mod:`.answers`: choices, self-audit ratings,
     consent, and reflections only where their writer consented). With ``cache``, what was read
-    is kept in ``.allyship/`` until the gradebook or an answers file changes. ``progress(done,
+    is kept in ``.allyship/`` until the gradebook or an answers file changes, and each module's
+    item analysis and item difficulty until that module's grades, answers or key do
+    (:mod:`.module_memo`). ``progress(done,
     total)`` hears how many answers files have been read; ``step(what)`` each step's name.
     ``editions="combined"`` counts each French module with its English twin (:mod:`.editions`);
     by default the two editions are reported apart, as the gradebook holds them."""
