@@ -428,8 +428,9 @@ MIX = np.array(
 
 
 def _mixed(ids: np.ndarray) -> np.ndarray:
-    """Every 8-byte word of each id, multiplied by its own odd constant and folded together:
-    hex ids that differ anywhere get different numbers, bar a chance of about n^2 / 2^65."""
+    """Every 8-byte word of each id, multiplied by its own odd constant and folded together (each
+    step can be undone, so two ids differing in one word always get different numbers; ids
+    differing in more seldom share one, and :func:`_sorted_lookup` checks that none do)."""
     words = _words(ids)
     mixed = words[:, 0] * MIX[0]
     for j in range(1, words.shape[1]):
