@@ -28,6 +28,7 @@ Flags use common rules of thumb, in plain words (see :data:`FACILITY_LOW` ...). 
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +96,24 @@ def alpha_and_se(scores: np.ndarray) -> tuple[float, float]:
 
 def short(option: str, width: int = 48) -> str:
     return option if len(option) <= width else option[: width - 1].rstrip() + "\u2026"
+
+
+def shortened(options: list[str], width: int = 48) -> list[str]:
+    """Each of a question's options in about ``width`` characters (:func:`short`). Two that
+    would then look the same (they begin alike) are shown from the word a little before where
+    they part: "\u2026racism in medicine, now and\u2026", "\u2026racism by publishing\u2026"."""
+    first = [short(o, width) for o in options]
+    out = list(first)
+    for i, option in enumerate(options):
+        alike = [p for j, p in enumerate(options) if j != i and first[j] == first[i]]
+        if not alike or len(option) <= width:
+            continue
+        parts = max(len(os.path.commonprefix([option, p])) for p in alike)
+        start = option.rfind(" ", 0, max(0, parts - 16)) + 1  # a word's start, or 0
+        window = option[start : start + width - 2]
+        cut = start + len(window) < len(option)
+        out[i] = ("\u2026" if start else "") + window.rstrip() + ("\u2026" if cut else "")
+    return out
 
 
 def analyse(
@@ -227,7 +246,7 @@ def _distractors(values, module, question: I.Question, upper, lower) -> dict[str
         "module": [module] * k,
         "item": [question.item] * k,
         "letter": [question.letter(o) for o in question.options],
-        "option": [short(o) for o in question.options],
+        "option": shortened(question.options),
         "key": [o in question.key for o in question.options],
         "chosen": counts.astype(int).tolist(),
         "share": (counts / n).tolist() if n else [math.nan] * k,

@@ -35,6 +35,7 @@ class Report:
     responses: pd.DataFrame = field(repr=False)
     items: IA.ItemAnalysis | None = field(default=None, repr=False)
     submitted: pd.DataFrame | None = field(default=None, repr=False)  # learner, module, timestamp
+    catalogue: dict | None = field(default=None, repr=False)  # module -> item -> items.Question
 
 
 def summarise_report(
@@ -105,6 +106,7 @@ def _report(course: Path, data, responses, folder, step, editions: str) -> Repor
             late=G.late_submissions(data),
             responses=responses,
             submitted=data.submissions[["learner", "module", "timestamp"]],
+            catalogue=catalogue,
         )
         step("item analysis")
         worked = items.result()
@@ -189,14 +191,111 @@ def roster_text(report: Report) -> str:
     return line
 
 
-def report_text(report: Report) -> str:
+#: a list of learners longer than this is shown per module (the report stays a page or two at
+#: 10,000 learners); ``allyship report --full`` and ``report_text(..., full=True)`` show every row
+LISTED = 50
+
+
+def _listed(listed: int | None) -> int:
+    return LISTED if listed is None else listed
+
+
+def points_view(report: Report, full: bool = False, listed: int | None = None):
+    """(title, table): the points per learner and module, or, for more than ``listed``
+    learners, each module's spread of points."""
+    scores = report.scores
+    if full or len(scores) <= _listed(listed):
+        return "Points per learner and module", scores
+    table = pd.DataFrame(
+        {
+            "submitted": scores.notna().sum().astype(int),
+            "out_of": report.max_points.reindex(scores.columns),
+            "mean": scores.mean(),
+            "lowest": scores.min(),
+            "median": scores.median(),
+            "highest": scores.max(),
+        }
+    ).rename_axis("module")
+    title = (
+        f"Points per module ({len(scores):,} learners; one row per learner: "
+        "`allyship report --full`, or `nbgrader export`)"
+    )
+    return title, table
+
+
+def awaiting_view(report: Report, full: bool = False, listed: int | None = None):
+    """(title, table): the reflections awaiting a grader, or, when more than ``listed`` do,
+    how many per module and reflection."""
+    waiting = report.awaiting
+    if full or len(waiting) <= _listed(listed):
+        return "Reflections awaiting manual grading", waiting
+    table = waiting.groupby(["module", "item"], sort=False).size().rename("awaiting").reset_index()
+    title = (
+        f"Reflections awaiting manual grading, per module and reflection ({len(waiting):,} in "
+        "all; each one is in Formgrader's Manual Grading, or listed by `allyship report --full`)"
+    )
+    return title, table
+
+
+def late_view(report: Report, full: bool = False, listed: int | None = None):
+    """(title, table): the late submissions, or, when there are more than ``listed``, how
+    many per module and by how much."""
+    late = report.late
+    if full or len(late) <= _listed(listed):
+        return "Late submissions", late
+    table = late.groupby("module", sort=False)["hours_late"].agg(
+        late="size", median_hours_late="median", most_hours_late="max"
+    )
+    title = (
+        f"Late submissions, per module ({len(late):,} in all; each one: `allyship report --full`)"
+    )
+    return title, table
+
+
+def option_label(value: str | None, question: I.Question | None) -> str | None:
+    """An answer as the text report shows it: an option's letter and its first words
+    (``B ("Describe the advocacy work\u2026")``), a select-all answer as its letters
+    (``A + C + D``); shortened text when it is not the question's."""
+    if value is None:
+        return None
+    if question is None:
+        return IA.short(value)
+    shown = dict(zip(question.options, IA.shortened(question.options), strict=True))
+    if value in shown:
+        letter = question.letter(value)
+        return letter if shown[value] == letter else f'{letter} ("{shown[value]}")'
+    parts = value.split(" + ")
+    if question.multiple and all(p in shown for p in parts):
+        return " + ".join(sorted(question.letter(p) for p in parts))
+    return IA.short(value)
+
+
+def difficulty_text(report: Report) -> pd.DataFrame:
+    """The item difficulty table with each most-chosen wrong answer as :func:`option_label`
+    writes it (the options in full are in the item analysis's tables)."""
+    table = report.difficulty
+    if report.catalogue is None or table.empty:
+        return table
+    table = table.copy()
+    table["most_chosen_wrong"] = [
+        option_label(value, report.catalogue.get(module, {}).get(item))
+        for module, item, value in zip(
+            table["module"], table["item"], table["most_chosen_wrong"], strict=True
+        )
+    ]
+    return table
+
+
+def report_text(report: Report, full: bool = False, listed: int | None = None) -> str:
+    """The report as plain text. Lists of learners longer than ``listed`` rows are shown per
+    module, unless ``full``."""
     done = report.completion_by_module
     sections = [
         ("Completion by module", done),
-        ("Points per learner and module", report.scores),
-        ("Item difficulty (share correct; most-chosen wrong option)", report.difficulty),
-        ("Reflections awaiting manual grading", report.awaiting),
-        ("Late submissions", report.late),
+        points_view(report, full, listed),
+        ("Item difficulty (share correct; most-chosen wrong option)", difficulty_text(report)),
+        awaiting_view(report, full, listed),
+        late_view(report, full, listed),
     ]
     body = "\n\n".join(f"== {title}\n{as_text(frame)}" for title, frame in sections)
     if report.items is not None:

@@ -116,7 +116,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
             report.items = only(report.items, module)
     slow.step("writing the report")
-    text = report_text(report)
+    text = report_text(report, full=args.full)
     if args.plots:
         slow.step("drawing the figures")
         import matplotlib  # only for the figures: a sixth of a second to import
@@ -298,6 +298,12 @@ VERBS = [
             ONLY_MODULE,
             EDITIONS,
             argument("--plots", metavar="FOLDER", help="also save plots as PNG"),
+            argument(
+                "--full",
+                action="store_true",
+                help="every row of the lists of learners (points, grading to do, late), "
+                "however many; without it, a list of more than 50 is shown per module",
+            ),
         ),
         "Read the gradebook and the autograded answers; print the report, with the item "
         "analysis of each module (facility, discrimination, options chosen, alpha, flags).",
