@@ -272,7 +272,7 @@ def option_label(value: str | None, question: I.Question | None) -> str | None:
 
 def difficulty_text(report: Report) -> pd.DataFrame:
     """The item difficulty table with each most-chosen wrong answer as :func:`option_label`
-    writes it (the options in full are in the item analysis's tables)."""
+    writes it (the item analysis's tables list every option of a question by its letter)."""
     table = report.difficulty
     if report.catalogue is None or table.empty:
         return table
