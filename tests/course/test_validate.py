@@ -4,6 +4,7 @@ in plain words, and never reveals whether an answer is right."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -44,9 +45,10 @@ def test_validate_names_only_the_unanswered_items(module, tmp_path):
     for noise in ("Traceback", "File ", "check_", "AnswerCheckFailed", "Error", "cell"):
         assert noise not in out, noise  # no code, no exception name, no "cell failed"
     # nor on stderr: no kit warning with a cell's code, no frame of the course's own code (a
-    # kernel's start-up or shut-down noise under a loaded machine is not the course's)
-    course_noise = ("check_", "AnswerCheckFailed", "/allyship/", "A check failed")
-    assert not any(n in proc.stderr for n in course_noise), proc.stderr
+    # kernel's start-up or shut-down noise on a loaded machine is not the course's: pyzmq's
+    # own "_check_rc" is in such a traceback, the kit's check_choice(...) never is)
+    course_noise = re.compile(r"(?<!\w)check_\w+|AnswerCheckFailed|/allyship/|A check failed")
+    assert not course_noise.search(proc.stderr), proc.stderr
     assert "not the one the course" not in text  # correctness is never revealed
     for value in answers.values():  # nor is any expected answer
         for v in value if isinstance(value, list) else [value]:
