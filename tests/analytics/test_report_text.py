@@ -80,6 +80,14 @@ def test_the_command_summarises_past_the_limit_and_full_lists_every_row(
     assert len(LEARNER.findall(points)) == 40
 
 
+def test_the_command_s_help_states_the_limit_the_report_uses():
+    from allyship.instructor.verbs import VERBS
+
+    report = next(v for v in VERBS if v.name == "report")
+    full = next(options for flags, options in report.arguments if flags == ("--full",))
+    assert f"more than {R.LISTED} is shown per module" in full["help"]
+
+
 def test_the_most_chosen_wrong_answer_is_shown_by_its_letter(report):
     table = R.difficulty_text(report).set_index(["module", "item"])["most_chosen_wrong"]
     # 01_alpha q1: "C" (its letter is its text); q2, select all of a, b, c: "a" alone is the
