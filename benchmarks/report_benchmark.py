@@ -15,7 +15,8 @@ peak memory, ``ru_maxrss``, and nothing kept in memory from an earlier step):
   every table as text): first with no cache (the first report ever, or after deleting
   ``.allyship/``); then after a round of grading of one module (its answers files rewritten,
   a tenth of them with a different answer, and a thousand of its reflections scored in the
-  gradebook: :func:`a_round_of_grading`); then again with nothing graded since (best of
+  gradebook: :func:`a_round_of_grading`), these two in turn ``--runs`` rounds, each printed,
+  the median judged against the target; then again with nothing graded since (best of
   ``--runs``);
 - the item analysis alone, on frames already read, with nothing kept of it; the cohort view
   alone, on the report;
@@ -206,6 +207,19 @@ def line(label: str, m: dict, bare: float | None = None) -> str:
             f"{m['peak_mb']:.0f} MB ({m['imports_mb']:.0f} MB of it imports)")  # fmt: skip
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run whose time is the median (of an even number, the slower of the middle two)."""
+    return sorted(runs, key=lambda m: m["seconds"])[len(runs) // 2]
+
+
+def spread(runs: list[dict]) -> str:
+    """Every run's time, in the order run, when there was more than one."""
+    if len(runs) < 2:
+        return ""
+    times = ", ".join(f"{m['seconds']:.2f}" for m in runs)
+    return f"\n{'':<52}median of {len(runs)} rounds: {times} s"
+
+
 def verdict(label: str, seconds: float, bare: float) -> str:
     met = seconds <= TARGET_SECONDS and seconds <= TARGET_RATIO * bare
     return (f"target (<= {TARGET_SECONDS:.0f} s and <= {TARGET_RATIO:.0f}x the bare read), "
@@ -234,12 +248,15 @@ def main() -> int:
     load_before = loadavg()
     progress("timing the bare read")
     bare = measure(course, "bare", args.runs)
-    progress("timing the report with nothing kept from an earlier one")
-    clear_caches(course)
-    first = measure(course, "report")
-    progress("timing the report after a round of grading")
-    regraded = a_round_of_grading(course)
-    after = measure(course, "report")
+    firsts, afters = [], []
+    for n in range(1, args.runs + 1):  # each a state of the course: measured once per round
+        progress(f"timing the report with nothing kept from an earlier one ({n} of {args.runs})")
+        clear_caches(course)
+        firsts.append(measure(course, "report"))
+        progress(f"timing the report after a round of grading ({n} of {args.runs})")
+        regraded = a_round_of_grading(course)
+        afters.append(measure(course, "report"))
+    first, after = median_run(firsts), median_run(afters)
     progress("timing the report again, nothing graded since")
     warm = measure(course, "report", args.runs)
     progress("timing the item analysis and the cohort view")
@@ -254,8 +271,9 @@ def main() -> int:
           f"tables the report reads; {files} answers files")  # fmt: skip
     print(f"load average (1, 5, 15 min): {load_before} at the start, {load_after} at the end")
     print(line(f"bare pandas.read_sql of the {len(TABLES)} tables:", bare))
-    print(line("full report, first run (nothing cached):", first, b))
-    print(line(f"full report after a round of grading ({regraded} files):", after, b))
+    print(line("full report, first run (nothing cached):", first, b) + spread(firsts))
+    print(line(f"full report after a round of grading ({regraded} files):", after, b)
+          + spread(afters))  # fmt: skip
     print(line("full report again, nothing graded since:", warm, b))
     cpu = f"CPU {items['cpu']:.2f} / {cohort['cpu']:.2f} s"
     print(f"{'item analysis alone / cohort view alone:':<52}{items['seconds']:6.2f} s / "
@@ -264,8 +282,9 @@ def main() -> int:
     label = "`allyship report` in a fresh interpreter (cached):"
     print(f"{label:<52}{command:6.2f} s (of which {start_up:.2f} s starting and importing "
           f"pandas); peak memory {shown}")  # fmt: skip
-    print(verdict("first run", first["seconds"], b))
-    print(verdict("after a round of grading", after["seconds"], b))
+    median = f", median of {args.runs} rounds" if args.runs > 1 else ""
+    print(verdict(f"first run{median}", first["seconds"], b))
+    print(verdict(f"after a round of grading{median}", after["seconds"], b))
     print(verdict("nothing graded since", warm["seconds"], b))
     if not args.keep:
         shutil.rmtree(root)

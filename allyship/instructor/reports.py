@@ -255,7 +255,9 @@ def late_view(report: Report, full: bool = False, listed: int | None = None):
 def option_label(value: str | None, question: I.Question | None) -> str | None:
     """An answer as the text report shows it: an option's letter and its first words
     (``B ("Describe the advocacy work\u2026")``), a select-all answer as its letters
-    (``A + C + D``); shortened text when it is not the question's."""
+    (``A + C + D``); an answer that is none of the question's options (the question's
+    wording changed after it was given, or the file was edited) as its shortened text, quoted,
+    saying so: it has no letter in the item analysis's table of options."""
     if value is None:
         return None
     if question is None:
@@ -267,7 +269,7 @@ def option_label(value: str | None, question: I.Question | None) -> str | None:
     parts = value.split(" + ")
     if question.multiple and all(p in shown for p in parts):
         return " + ".join(sorted(question.letter(p) for p in parts))
-    return IA.short(value)
+    return f'"{IA.short(value)}" (not one of the options)'
 
 
 def difficulty_text(report: Report) -> pd.DataFrame:

@@ -103,7 +103,8 @@ def test_a_label_for_each_kind_of_answer():
     q = Question("q1", (long, "b", "c"), frozenset({"b"}), multiple=True)
     assert R.option_label(long, q) == f'A ("{long[:47]}\u2026")'
     assert R.option_label(f"b + {long}", q) == "A + B"  # letters in order, not the texts'
-    assert R.option_label("not an option", q) == "not an option"
+    assert R.option_label("not an option", q) == '"not an option" (not one of the options)'
+    assert R.option_label("b + gone", q) == '"b + gone" (not one of the options)'
     assert R.option_label(None, q) is None
     assert R.option_label(long, None) == long[:47] + "\u2026"
 
