@@ -235,6 +235,8 @@ def main() -> int:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("course", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.runs < 1 or args.learners < 1:
+        parser.error("--runs and --learners need to be at least 1")
     if args.child:
         child(args.course, args.child, args.runs)
         return 0
