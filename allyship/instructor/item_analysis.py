@@ -233,10 +233,13 @@ def _options_frame(tables: list[dict]) -> pd.DataFrame:
 def _distractors(values, module, question: I.Question, upper, lower) -> dict[str, list]:
     """Each option's count and share, overall and weighted by upper and lower membership, over
     the learners with a graded submission whose answer could be read: the columns of
-    :data:`D_COLUMNS`, one value per option."""
+    :data:`D_COLUMNS`, one value per option; ``answered``, how many answers that is; and
+    ``unmatched``, how many of them name something that is not one of the question's options
+    (given before its options changed, or edited into the file)."""
     at = upper.index.get_indexer(values.index)  # each answer's learner among the graded
     values, at = values[at >= 0], at[at >= 0]
     grid = I.chosen_grid(values, question).astype(float)  # learners x options
+    unmatched = I.not_options(values, question)
     w_up, w_low = upper.to_numpy()[at], lower.to_numpy()[at]
     n, up, low, k = len(values), w_up.sum(), w_low.sum(), len(question.options)
     counts = grid.sum(axis=0)
@@ -252,6 +255,8 @@ def _distractors(values, module, question: I.Question, upper, lower) -> dict[str
         "share": (counts / n).tolist() if n else [math.nan] * k,
         "upper": by_up.tolist(),
         "lower": by_low.tolist(),
+        "answered": n,
+        "unmatched": unmatched,
     }
 
 
@@ -277,6 +282,13 @@ def flag_reasons(row: dict, options: dict[str, list] | None) -> list[str]:
         reasons.append(
             f"this barely separates people who understood from those who did not "
             f"(discrimination {r:.2f}, under {DISCRIMINATION_LOW:.2f}): review the options"
+        )
+    unmatched = options.get("unmatched", 0) if options is not None else 0
+    if unmatched:
+        reasons.append(
+            f"{unmatched} of the {options['answered']} answers read name something that is not "
+            "one of this question's options now: it probably changed after they were given, so "
+            "these figures mix its two versions; compare cohorts from before and after the change"
         )
     if options is not None and sum(options["chosen"]):
         for o in wrong:

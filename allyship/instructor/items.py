@@ -135,3 +135,17 @@ def chosen_grid(values: pd.Series, question: Question) -> np.ndarray:
         picked = answer.split(JOIN) if question.multiple else [answer]
         masks[n] = [o in picked for o in options]
     return masks[codes] if len(values) else np.zeros((0, len(options)), dtype=bool)
+
+
+def not_options(values: pd.Series, question: Question) -> int:
+    """How many of ``values`` name something that is not one of the question's options (for a
+    select-all question: any of its parts). Each distinct answer is read once."""
+    options = set(question.options)
+    counts = values.value_counts(sort=False)
+    return int(
+        sum(
+            times
+            for answer, times in counts.items()
+            if times and not set(answer.split(JOIN) if question.multiple else [answer]) <= options
+        )
+    )

@@ -232,3 +232,32 @@ def test_the_report_prints_and_draws_the_item_analysis(small, capsys, tmp_path):
     assert "Reflections, scored by people (not in alpha or the flags):" in out
     png = (tmp_path / "item_analysis.png").read_bytes()
     assert png.startswith(b"\x89PNG") and len(png) > 5000
+
+
+def test_answers_that_are_no_longer_options_are_counted_and_flagged():
+    import pandas as pd
+
+    from allyship.instructor.items import Question
+
+    learners = pd.Index([f"L{n}" for n in range(1, 7)], name="learner")
+    weights = pd.Series([1.0, 1.0, 0.0, 0.0, 0.0, 0.0], index=learners)
+    single = Question("q1", ("a", "b", "c"), frozenset({"a"}), multiple=False)
+    # L5 gave an option since reworded; L6's answer is among the options; "L9" was not graded
+    values = pd.Series(
+        ["a", "a", "b", "c", "an old option", "b", "a"],
+        index=pd.Index([*learners[:6], "L9"], name="learner"),
+        dtype="category",
+    )
+    table = IA._distractors(values, MODULE, single, weights, 1 - weights)
+    assert (table["answered"], table["unmatched"]) == (6, 1)
+    assert table["chosen"] == [2, 2, 1]  # the old option is chosen as none of them
+    row = {"facility": 0.5, "discrimination": 0.5, "upper_lower": 0.5}
+    assert IA.flag_reasons(row, table)[0].startswith(
+        "1 of the 6 answers read name something that is not one of this question's options now"
+    )
+    several = Question("q2", ("a", "b", "c"), frozenset({"a", "b"}), multiple=True)
+    parts = pd.Series(["a + b", "a + gone", "c", "b", "a + b", "b + c"], index=learners)
+    assert IA._distractors(parts, MODULE, several, weights, 1 - weights)["unmatched"] == 1
+    clean = IA._distractors(values.iloc[[0, 1, 2, 3, 5]], MODULE, single, weights, 1 - weights)
+    assert clean["unmatched"] == 0
+    assert not any("not one of" in r for r in IA.flag_reasons(row, clean))
