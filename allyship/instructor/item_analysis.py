@@ -238,8 +238,8 @@ def _distractors(values, module, question: I.Question, upper, lower) -> dict[str
     (given before its options changed, or edited into the file)."""
     at = upper.index.get_indexer(values.index)  # each answer's learner among the graded
     values, at = values[at >= 0], at[at >= 0]
-    grid = I.chosen_grid(values, question).astype(float)  # learners x options
-    unmatched = I.not_options(values, question)
+    grid, unmatched = I.chosen_grid(values, question)  # learners x options
+    grid = grid.astype(float)
     w_up, w_low = upper.to_numpy()[at], lower.to_numpy()[at]
     n, up, low, k = len(values), w_up.sum(), w_low.sum(), len(question.options)
     counts = grid.sum(axis=0)

@@ -122,30 +122,23 @@ def points(prepared: Prepared, module: str) -> pd.DataFrame:
     return table[_order(table.columns)]
 
 
-def chosen_grid(values: pd.Series, question: Question) -> np.ndarray:
+def chosen_grid(values: pd.Series, question: Question) -> tuple[np.ndarray, int]:
     """Answers (rows, in the order of ``values``, one per learner) x the question's options
-    (columns): True where the learner chose the option.
+    (columns): True where the learner chose the option; and how many of the answers name
+    something that is not one of the options (for a select-all question, in any of its parts).
 
     Only learners whose answer is readable appear; an answer naming no option of the question
-    (the module changed since) is kept as chosen nothing. Each distinct answer is read once."""
+    (the module changed since) is kept as chosen nothing. Each distinct answer is read once (the
+    answers' categories hold every text of the course: only those given here are looked at)."""
     options = list(question.options)
+    known = set(options)
     codes, distinct = pd.factorize(values)
     masks = np.zeros((len(distinct), len(options)), dtype=bool)
+    foreign = np.zeros(len(distinct), dtype=bool)
     for n, answer in enumerate(distinct):
         picked = answer.split(JOIN) if question.multiple else [answer]
         masks[n] = [o in picked for o in options]
-    return masks[codes] if len(values) else np.zeros((0, len(options)), dtype=bool)
-
-
-def not_options(values: pd.Series, question: Question) -> int:
-    """How many of ``values`` name something that is not one of the question's options (for a
-    select-all question: any of its parts). Each distinct answer is read once."""
-    options = set(question.options)
-    counts = values.value_counts(sort=False)
-    return int(
-        sum(
-            times
-            for answer, times in counts.items()
-            if times and not set(answer.split(JOIN) if question.multiple else [answer]) <= options
-        )
-    )
+        foreign[n] = not known.issuperset(picked)
+    if not len(values):
+        return np.zeros((0, len(options)), dtype=bool), 0
+    return masks[codes], int(foreign[codes].sum())
