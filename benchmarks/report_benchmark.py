@@ -213,11 +213,12 @@ def median_run(runs: list[dict]) -> dict:
 
 
 def spread(runs: list[dict]) -> str:
-    """Every run's time, in the order run, when there was more than one."""
+    """Every round's time, in the order run, when there was more than one (the line above
+    gives the median round's)."""
     if len(runs) < 2:
         return ""
     times = ", ".join(f"{m['seconds']:.2f}" for m in runs)
-    return f"\n{'':<52}median of {len(runs)} rounds: {times} s"
+    return f"\n{'':<52}the {len(runs)} rounds, in order: {times} s (above: their median)"
 
 
 def verdict(label: str, seconds: float, bare: float) -> str:

@@ -283,8 +283,7 @@ def flag_reasons(row: dict, options: dict[str, list] | None) -> list[str]:
             f"this barely separates people who understood from those who did not "
             f"(discrimination {r:.2f}, under {DISCRIMINATION_LOW:.2f}): review the options"
         )
-    unmatched = options.get("unmatched", 0) if options is not None else 0
-    if unmatched:
+    if options is not None and (unmatched := options["unmatched"]):
         reasons.append(
             f"{unmatched} of the {options['answered']} answers read name something that is not "
             "one of this question's options now: it probably changed after they were given, so "
